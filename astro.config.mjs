@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import node from '@astrojs/node';
+
+const port = Number(process.env.PORT ?? 4321);
+const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), react()],
+  site: publicUrl.origin,
+  server: { port, host: process.env.HOST ?? 'localhost' },
+  // Cross-site POSTs are refused by our own middleware (src/lib/http/origin.ts), which also covers JSON requests.
+  security: { checkOrigin: false, allowedDomains: [{ hostname: publicUrl.hostname }] },
+  devToolbar: { enabled: false },
+  vite: {
+    ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
+  },
+});

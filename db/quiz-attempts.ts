@@ -1,0 +1,47 @@
+import { and, desc, eq, max } from 'drizzle-orm';
+import type { Db } from './client';
+import { quizAttempts } from './schema';
+
+export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
+
+export function insertAttempt(db: Db, row: QuizAttemptRow): void {
+  db.insert(quizAttempts).values(row).run();
+}
+
+export function findAttempt(db: Db, userId: string, attemptId: string): QuizAttemptRow | undefined {
+  return db
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
+    .get();
+}
+
+export function listAttempts(db: Db, userId: string, courseSlug: string, quizId: string): QuizAttemptRow[] {
+  return db
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.quizId, quizId)))
+    .orderBy(desc(quizAttempts.submittedAt))
+    .all();
+}
+
+/** The best score per test or assessment the learner has tried in the course. */
+export function bestScores(db: Db, userId: string, courseSlug: string): Map<string, number> {
+  const rows = db
+    .select({ quizId: quizAttempts.quizId, best: max(quizAttempts.score) })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)))
+    .groupBy(quizAttempts.quizId)
+    .all();
+  return new Map(rows.map((r) => [r.quizId, r.best ?? 0]));
+}
+
+/** Bank ids of the assessments the learner has passed in the course. */
+export function passedQuizIds(db: Db, userId: string, courseSlug: string): Set<string> {
+  const rows = db
+    .selectDistinct({ quizId: quizAttempts.quizId })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.passed, true)))
+    .all();
+  return new Set(rows.map((r) => r.quizId));
+}

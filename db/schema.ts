@@ -1,0 +1,122 @@
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Milliseconds since the epoch, read and written as Date. */
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const roles = ['learner', 'educator', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-cased so one address has one account. */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** The name as it is printed on certificates. */
+    name: text('name').notNull(),
+    profession: text('profession').notNull(),
+    role: text('role', { enum: roles }).notNull().default('learner'),
+    createdAt: timestamp('created_at').notNull(),
+    disabledAt: timestamp('disabled_at'),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token (hex): the token itself is never stored. */
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Token buckets for rate limits, kept in the database so several app servers share them. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  tokens: real('tokens').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+/** One-time links, such as the first-run link that creates the admin account. */
+export const setupTokens = sqliteTable('setup_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  purpose: text('purpose', { enum: ['first-admin'] }).notNull(),
+  createdAt: timestamp('created_at').notNull(),
+  expiresAt: timestamp('expires_at').notNull(),
+  usedAt: timestamp('used_at'),
+});
+
+export const enrolments = sqliteTable(
+  'enrolments',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    joinedAt: timestamp('joined_at').notNull(),
+    lastActiveAt: timestamp('last_active_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseSlug] }), index('enrolments_course_idx').on(t.courseSlug, t.joinedAt)],
+);
+
+export const stepCompletions = sqliteTable(
+  'step_completions',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    /** The step's stable id from its frontmatter, not its file name or number. */
+    stepId: text('step_id').notNull(),
+    completedAt: timestamp('completed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.courseSlug, t.stepId] }),
+    index('step_completions_course_step_idx').on(t.courseSlug, t.stepId),
+  ],
+);
+
+/** Every submission of a test or assessment, with what was chosen and the order it was shown in. */
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    quizId: text('quiz_id').notNull(),
+    kind: text('kind', { enum: ['quiz', 'assessment'] }).notNull(),
+    /** Whole per cent of questions answered correctly. */
+    score: integer('score').notNull(),
+    passed: integer('passed', { mode: 'boolean' }).notNull(),
+    /** JSON: { [questionId]: optionId[] }. */
+    answers: text('answers').notNull(),
+    /** JSON: the question and option order shown, so feedback matches what the learner saw. */
+    layout: text('layout').notNull(),
+    submittedAt: timestamp('submitted_at').notNull(),
+  },
+  (t) => [index('quiz_attempts_user_quiz_idx').on(t.userId, t.courseSlug, t.quizId), index('quiz_attempts_course_quiz_idx').on(t.courseSlug, t.quizId)],
+);
+
+/** Where a learner stopped in a video or audio step, and how much of it they have actually played. */
+export const mediaProgress = sqliteTable(
+  'media_progress',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    stepId: text('step_id').notNull(),
+    positionSeconds: real('position_seconds').notNull(),
+    playedSeconds: real('played_seconds').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.stepId] })],
+);

@@ -1,0 +1,28 @@
+/** Settings from the environment, with defaults that work on a laptop (documented in README.md). */
+
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? 'localhost';
+const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
+
+const isLocalhost = (hostname: string) =>
+  hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+
+export const config = {
+  port,
+  host,
+  /** The address printed on certificates and in links we send. */
+  publicUrl,
+  /** Cookies are Secure everywhere except plain http on this machine. */
+  secureCookies: !(publicUrl.protocol === 'http:' && isLocalhost(publicUrl.hostname)),
+  siteName: 'BeST CPD',
+};
+
+/** Origins a browser may legitimately post from: the public address and this machine's own. */
+export function allowedOrigins(requestUrl: URL): Set<string> {
+  return new Set([
+    publicUrl.origin,
+    requestUrl.origin,
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+  ]);
+}

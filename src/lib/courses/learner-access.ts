@@ -1,0 +1,18 @@
+import type { User } from 'lucia';
+import { getDb } from '../../../db/client';
+import { findEnrolment, type EnrolmentRow } from '../../../db/enrolments';
+import { getCourse, type Course } from './catalog';
+
+export type LearnerAccess =
+  | { kind: 'unknown-course' }
+  | { kind: 'not-joined'; course: Course }
+  | { kind: 'joined'; course: Course; user: User; enrolment: EnrolmentRow };
+
+/** Whether the person may study the course: it exists, they are signed in, and they have joined it. */
+export async function learnerAccess(courseSlug: string | undefined, user: User | null): Promise<LearnerAccess> {
+  const course = await getCourse(courseSlug);
+  if (!course) return { kind: 'unknown-course' };
+  const enrolment = user ? findEnrolment(getDb(), user.id, course.slug) : undefined;
+  if (!user || !enrolment) return { kind: 'not-joined', course };
+  return { kind: 'joined', course, user, enrolment };
+}

@@ -1,0 +1,63 @@
+/** The certificate rule, in one place: every page that speaks of eligibility asks this function. */
+
+export interface EligibilityInput {
+  /** Ids of the steps in the course now. */
+  stepIds: readonly string[];
+  /** Ids of the steps the learner has completed; ids no longer in the course are ignored. */
+  completedStepIds: Iterable<string>;
+  /** Share of steps to complete, from course.yaml (0.9). */
+  threshold: number;
+  /** The assessments in the course now. */
+  assessments: readonly { quizId: string; title: string }[];
+  /** Bank ids of the assessments the learner has passed. */
+  passedQuizIds: Iterable<string>;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  totalSteps: number;
+  completedSteps: number;
+  requiredSteps: number;
+  /** Whole per cent of the course's steps done, rounded down so 100 means every step. */
+  percent: number;
+  stepsToGo: number;
+  assessmentsToPass: { quizId: string; title: string }[];
+  /** What is still missing, in plain words; empty when eligible. */
+  missing: string[];
+}
+
+/** ceil(threshold × total) without floating-point error: 0.9 × 70 is 63.00000000000001 in binary. */
+export function requiredSteps(threshold: number, total: number): number {
+  return Math.ceil(Number((threshold * total).toFixed(9)));
+}
+
+export function checkEligibility(input: EligibilityInput): Eligibility {
+  const inCourse = new Set(input.stepIds);
+  const done = new Set([...input.completedStepIds].filter((id) => inCourse.has(id)));
+  const totalSteps = inCourse.size;
+  const completedSteps = done.size;
+  const required = requiredSteps(input.threshold, totalSteps);
+  const stepsToGo = Math.max(0, required - completedSteps);
+  const passed = new Set(input.passedQuizIds);
+  const assessmentsToPass = input.assessments.filter((a) => !passed.has(a.quizId));
+
+  const missing: string[] = [];
+  if (totalSteps === 0) missing.push('This course has no steps yet.');
+  if (stepsToGo > 0) {
+    missing.push(
+      `Complete ${stepsToGo} more ${stepsToGo === 1 ? 'step' : 'steps'} (${completedSteps} of ${totalSteps} done; ${required} needed).`,
+    );
+  }
+  for (const a of assessmentsToPass) missing.push(`Pass the ${a.title}.`);
+
+  return {
+    eligible: missing.length === 0,
+    totalSteps,
+    completedSteps,
+    requiredSteps: required,
+    percent: totalSteps === 0 ? 0 : Math.floor((completedSteps * 100) / totalSteps),
+    stepsToGo,
+    assessmentsToPass,
+    missing,
+  };
+}

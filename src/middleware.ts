@@ -1,0 +1,50 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { allowedOrigins } from './config';
+import { lucia } from './lib/auth/lucia';
+import { securityHeaders } from './lib/http/headers';
+import { isSameOriginWrite } from './lib/http/origin';
+
+/** Refuses cross-site writes of every kind: forms and JSON alike. */
+const originCheck = defineMiddleware(async ({ request, url }, next) => {
+  if (!isSameOriginWrite(request.method, request.headers.get('origin'), allowedOrigins(url))) {
+    return new Response('This request came from another site, so it was refused.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return next();
+});
+
+/** Finds the signed-in user from the session cookie, sliding the session's expiry as Lucia decides. */
+const auth = defineMiddleware(async ({ cookies, locals }, next) => {
+  locals.user = null;
+  locals.session = null;
+  const token = cookies.get(lucia.sessionCookieName)?.value;
+  if (token) {
+    const { session, user } = await lucia.validateSession(token);
+    if (session?.fresh) {
+      const cookie = lucia.createSessionCookie(session.id);
+      cookies.set(cookie.name, cookie.value, cookie.attributes);
+    }
+    if (!session) {
+      const blank = lucia.createBlankSessionCookie();
+      cookies.set(blank.name, blank.value, blank.attributes);
+    }
+    locals.user = user;
+    locals.session = session;
+  }
+  const response = await next();
+  // Pages for a signed-in person must not be kept by shared or back-button caches.
+  if (locals.user) response.headers.set('Cache-Control', 'no-store');
+  return response;
+});
+
+const headers = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  return response;
+});
+
+export const onRequest = sequence(headers, originCheck, auth);

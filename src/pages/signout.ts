@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { endSession } from '../lib/auth/accounts';
+
+export const POST: APIRoute = async ({ cookies, locals, redirect }) => {
+  await endSession(cookies, locals.session?.id);
+  return redirect('/', 303);
+};
+
+// Signing out changes data, so a GET (a typed address or a prefetch) never does it.
+export const GET: APIRoute = ({ redirect }) => redirect('/account', 303);
