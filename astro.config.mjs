@@ -3,14 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
+import remarkStepLinks from './src/lib/content/remark-step-links.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), react()],
+  // Middleware mode: scripts/start.ts runs the HTTP server, serving built assets from a list made once at start
+  // instead of the standalone server's file-system lookup on every request.
+  adapter: node({ mode: 'middleware' }),
+  integrations: [mdx({ remarkPlugins: [remarkStepLinks] }), react()],
   site: publicUrl.origin,
   server: { port, host: process.env.HOST ?? 'localhost' },
   // Cross-site POSTs are refused by our own middleware (src/lib/http/origin.ts), which also covers JSON requests.

@@ -1,15 +1,20 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { perConnection } from './prepared';
 import type { Db } from './client';
 import { enrolments } from './schema';
 
 export type EnrolmentRow = typeof enrolments.$inferSelect;
 
-export function findEnrolment(db: Db, userId: string, courseSlug: string): EnrolmentRow | undefined {
-  return db
+const enrolment = perConnection((db) =>
+  db
     .select()
     .from(enrolments)
-    .where(and(eq(enrolments.userId, userId), eq(enrolments.courseSlug, courseSlug)))
-    .get();
+    .where(and(eq(enrolments.userId, sql.placeholder('userId')), eq(enrolments.courseSlug, sql.placeholder('courseSlug'))))
+    .prepare(),
+);
+
+export function findEnrolment(db: Db, userId: string, courseSlug: string): EnrolmentRow | undefined {
+  return enrolment(db).get({ userId, courseSlug });
 }
 
 /** Joins the course; joining twice keeps the first join date. */

@@ -1,4 +1,5 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { perConnection } from './prepared';
 import type { Db } from './client';
 import { quizAttempts } from './schema';
 
@@ -37,11 +38,20 @@ export function bestScores(db: Db, userId: string, courseSlug: string): Map<stri
 }
 
 /** Bank ids of the assessments the learner has passed in the course. */
-export function passedQuizIds(db: Db, userId: string, courseSlug: string): Set<string> {
-  const rows = db
+const passed = perConnection((db) =>
+  db
     .selectDistinct({ quizId: quizAttempts.quizId })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.passed, true)))
-    .all();
-  return new Set(rows.map((r) => r.quizId));
+    .where(
+      and(
+        eq(quizAttempts.userId, sql.placeholder('userId')),
+        eq(quizAttempts.courseSlug, sql.placeholder('courseSlug')),
+        eq(quizAttempts.passed, true),
+      ),
+    )
+    .prepare(),
+);
+
+export function passedQuizIds(db: Db, userId: string, courseSlug: string): Set<string> {
+  return new Set(passed(db).all({ userId, courseSlug }).map((r) => r.quizId));
 }

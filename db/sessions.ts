@@ -1,4 +1,5 @@
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
+import { perConnection } from './prepared';
 import type { Db } from './client';
 import { sessions, users } from './schema';
 
@@ -6,13 +7,17 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type SessionUserRow = typeof users.$inferSelect;
 
 /** Sessions are found by the SHA-256 of their token; callers hash. */
-export function findSessionWithUser(db: Db, idHash: string): { session: SessionRow; user: SessionUserRow } | undefined {
-  return db
+const sessionWithUser = perConnection((db) =>
+  db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash))
-    .get();
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+);
+
+export function findSessionWithUser(db: Db, idHash: string): { session: SessionRow; user: SessionUserRow } | undefined {
+  return sessionWithUser(db).get({ idHash });
 }
 
 export function listUserSessions(db: Db, userId: string): SessionRow[] {

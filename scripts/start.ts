@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { closeDb, databasePath, getDb } from '../db/client';
 import { config } from '../src/config';
 import { firstAdminLink } from '../src/lib/auth/first-run';
+import { createPlatformServer } from '../src/server/platform-server';
 
 const entry = path.resolve('dist/server/entry.mjs');
 if (!existsSync(entry)) {
@@ -21,7 +22,20 @@ const link = firstAdminLink(db, config.publicUrl);
 if (link) console.log(`\nNo admin account yet. Create it with this one-time link (valid 24 hours):\n  ${link}\n`);
 closeDb();
 
-process.env.PORT = String(config.port);
-process.env.HOST = config.host;
-await import(pathToFileURL(entry).href);
-console.log(`BeST CPD is running at ${config.publicUrl.origin}/ (listening on ${config.host}:${config.port})`);
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof createPlatformServer>[0] };
+const server = createPlatformServer(handler, path.resolve('dist/client'));
+server.listen(config.port, config.host, () => {
+  console.log(`BeST CPD is running at ${config.publicUrl.origin}/ (listening on ${config.host}:${config.port})`);
+});
+
+// Finish requests in flight, then close the database, so a stop never cuts a write short.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => {
+      closeDb();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  });
+}

@@ -86,7 +86,7 @@ const questionSchema = z
     options: z.array(optionSchema).min(2),
   })
   .refine((q) => q.options.some((o) => o.correct), { message: 'has no correct option' })
-  .refine((q) => q.type === 'multiple' || q.options.filter((o) => o.correct).length === 1, {
+  .refine((q) => q.type === 'multiple' || q.options.filter((o) => o.correct).length <= 1, {
     message: 'is single choice but marks more than one option correct',
   })
   .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, {

@@ -31,6 +31,11 @@ export function requiredSteps(threshold: number, total: number): number {
   return Math.ceil(Number((threshold * total).toFixed(9)));
 }
 
+/** Whole per cent done, rounded down so 100 means every step. */
+export function percentDone(done: number, total: number): number {
+  return total === 0 ? 0 : Math.floor((done * 100) / total);
+}
+
 export function checkEligibility(input: EligibilityInput): Eligibility {
   const inCourse = new Set(input.stepIds);
   const done = new Set([...input.completedStepIds].filter((id) => inCourse.has(id)));
@@ -55,7 +60,7 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
     totalSteps,
     completedSteps,
     requiredSteps: required,
-    percent: totalSteps === 0 ? 0 : Math.floor((completedSteps * 100) / totalSteps),
+    percent: percentDone(completedSteps, totalSteps),
     stepsToGo,
     assessmentsToPass,
     missing,

@@ -1,5 +1,5 @@
 import type { Outline } from '../courses/outline';
-import { checkEligibility, type Eligibility } from './eligibility';
+import { checkEligibility, percentDone, type Eligibility } from './eligibility';
 
 export interface WeekProgress {
   number: number;
@@ -34,7 +34,12 @@ export function summariseProgress(
   const weeks = outline.weeks.map((w) => {
     const done = w.steps.filter((s) => completed.has(s.id)).length;
     const total = w.steps.length;
-    return { number: w.number, title: w.title, done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total) };
+    return { number: w.number, title: w.title, done, total, percent: percentDone(done, total) };
   });
   return { completed, eligibility, weeks, nextStepId: outline.steps.find((s) => !completed.has(s.id))?.id };
+}
+
+/** The share of a course's steps done, for the header: only steps still in the course count. */
+export function coursePercent(outline: Outline, completed: Set<string>): number {
+  return percentDone(outline.steps.filter((s) => completed.has(s.id)).length, outline.steps.length);
 }

@@ -1,0 +1,43 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { contentTypeFor } from '../lib/content/media-types';
+import { securityHeaders } from '../lib/http/headers';
+
+type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void> | void;
+
+/** Every file under the built client folder, by URL path, listed once at start. */
+export function listStaticFiles(clientDir: string): Map<string, { file: string; size: number }> {
+  const files = new Map<string, { file: string; size: number }>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else files.set(`/${path.relative(clientDir, file).split(path.sep).join('/')}`, { file, size: statSync(file).size });
+    }
+  };
+  walk(clientDir);
+  return files;
+}
+
+/** The HTTP server: built assets straight from disk, everything else through Astro. */
+export function createPlatformServer(astro: AstroHandler, clientDir: string): http.Server {
+  const assets = listStaticFiles(clientDir);
+  return http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const asset = req.method === 'GET' || req.method === 'HEAD' ? assets.get(pathname) : undefined;
+    if (!asset) {
+      void astro(req, res);
+      return;
+    }
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': contentTypeFor(asset.file),
+      'Content-Length': asset.size,
+      // Astro fingerprints what it builds into /_astro/, so those never change under the same name.
+      'Cache-Control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(asset.file).pipe(res);
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: measures the built platform under load beside a bare node:http server, and writes
+ * bench-results/latest.json plus a readable table. Budgets from DESIGN.md are marked met or not.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const connections = 50;
+const duration = Number(process.env.BENCH_SECONDS ?? 8);
+const barePort = 4398;
+const appPort = 4397;
+const app = `http://localhost:${appPort}`;
+const dbFile = path.resolve('tests/.tmp/bench.db');
+
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} did not start`);
+}
+
+async function measure(name: string, options: autocannon.Options): Promise<Measured> {
+  // A short unmeasured run first, so the JIT and caches are warm as on a server that has been up a while.
+  await autocannon({ connections, duration: 2, ...options });
+  const result = await autocannon({ connections, duration, ...options });
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Signs up a learner and joins the course; returns the session cookie. */
+async function learnerCookie(course: string): Promise<string> {
+  const form = new URLSearchParams({
+    name: 'Bench Learner',
+    email: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`,
+    password: 'a long enough password',
+    profession: 'physiotherapist',
+  });
+  const signup = await fetch(`${app}/signup`, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: app } });
+  const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  await fetch(`${app}/courses/${course}`, { method: 'POST', redirect: 'manual', headers: { Origin: app, Cookie: cookie } });
+  return cookie;
+}
+
+if (!existsSync('dist/server/entry.mjs')) {
+  console.log('Building the platform first…');
+  spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+}
+mkdirSync(path.dirname(dbFile), { recursive: true });
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+
+const bare = start('node', ['tests/bench/bare-server.mjs'], { PORT: String(barePort) });
+const server = start('npx', ['tsx', 'scripts/start.ts'], { PORT: String(appPort), PUBLIC_URL: app, DATABASE_PATH: dbFile });
+let peakRssMb = 0;
+try {
+  await waitFor(`http://127.0.0.1:${barePort}/`);
+  await waitFor(`${app}/`);
+  const cookie = await learnerCookie('best');
+  const stepPath = '/courses/best/steps/w1-what-is-best';
+  const headers = { Cookie: cookie };
+  const stepPage = await fetch(app + stepPath, { headers });
+  if (stepPage.status !== 200) throw new Error(`step page answered ${stepPage.status}`);
+
+  const results: Measured[] = [];
+  results.push(await measure('bare node:http', { url: `http://127.0.0.1:${barePort}/` }));
+  results.push(await measure('step page (signed in)', { url: app + stepPath, headers }));
+  results.push(
+    await measure('Mark as complete', {
+      url: app + stepPath,
+      method: 'POST',
+      headers: { ...headers, Origin: app, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: 'intent=complete',
+    }),
+  );
+  peakRssMb = Math.round(Number(spawnSync('ps', ['-o', 'rss=', '-p', String(server.pid)]).stdout.toString().trim() || 0) / 1024);
+
+  const baseline = results[0]!.requestsPerSecond;
+  const rows = results.map((r) => ({
+    ...r,
+    ratioToBare: Number((r.requestsPerSecond / baseline).toFixed(3)),
+    budget: r.name === 'bare node:http' ? '' : r.p99 < 50 && r.errors === 0 && r.non2xx === 0 ? 'met (p99 < 50 ms)' : 'NOT met (p99 < 50 ms)',
+  }));
+  const report = { date: new Date().toISOString(), connections, durationSeconds: duration, results: rows, serverRssMb: peakRssMb };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${connections} connections, ${duration} s each\n`);
+  console.table(rows.map((r) => ({ name: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, 'x bare': r.ratioToBare, errors: r.errors + r.non2xx, budget: r.budget })));
+  console.log(`Server memory after the run: ${peakRssMb} MB. Report: bench-results/latest.json`);
+} finally {
+  bare.kill();
+  server.kill();
+}
