@@ -10,6 +10,8 @@ const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
 
 export default defineConfig({
   output: 'server',
+  // BUILD_DIR lets parallel test runs build side by side; scripts/start.ts reads the same variable.
+  outDir: process.env.BUILD_DIR ?? './dist',
   // Middleware mode: scripts/start.ts runs the HTTP server, serving built assets from a list made once at start
   // instead of the standalone server's file-system lookup on every request.
   adapter: node({ mode: 'middleware' }),

@@ -32,7 +32,8 @@ const marking = perConnection((db) => {
       .prepare(),
     touch: db
       .update(enrolments)
-      .set({ lastActiveAt: sql.placeholder('now') })
+      // A raw placeholder: the column's Date mapping does not apply, so this one is given milliseconds.
+      .set({ lastActiveAt: sql`${sql.placeholder('nowMs')}` })
       .where(and(eq(enrolments.userId, userId), eq(enrolments.courseSlug, courseSlug)))
       .prepare(),
   };
@@ -45,6 +46,6 @@ export function setStepComplete(db: Db, userId: string, courseSlug: string, step
   db.transaction(() => {
     if (complete) statements.insert.run({ userId, courseSlug, stepId, now });
     else statements.remove.run({ userId, courseSlug, stepId });
-    statements.touch.run({ userId, courseSlug, now });
+    statements.touch.run({ userId, courseSlug, nowMs: now.getTime() });
   });
 }

@@ -10,7 +10,8 @@ import { config } from '../src/config';
 import { firstAdminLink } from '../src/lib/auth/first-run';
 import { createPlatformServer } from '../src/server/platform-server';
 
-const entry = path.resolve('dist/server/entry.mjs');
+const buildDir = path.resolve(process.env.BUILD_DIR ?? 'dist');
+const entry = path.join(buildDir, 'server/entry.mjs');
 if (!existsSync(entry)) {
   console.error('The platform is not built yet. Run `npm start` (which builds it) or `npm run build` first.');
   process.exit(1);
@@ -23,7 +24,7 @@ if (link) console.log(`\nNo admin account yet. Create it with this one-time link
 closeDb();
 
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof createPlatformServer>[0] };
-const server = createPlatformServer(handler, path.resolve('dist/client'));
+const server = createPlatformServer(handler, path.join(buildDir, 'client'));
 server.listen(config.port, config.host, () => {
   console.log(`BeST CPD is running at ${config.publicUrl.origin}/ (listening on ${config.host}:${config.port})`);
 });

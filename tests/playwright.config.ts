@@ -8,13 +8,13 @@ export const baseURL = `http://localhost:${port}`;
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: './.tmp/results',
+  outputDir: `./.tmp/results-${port}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -31,6 +31,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
-    env: { PORT: String(port), PUBLIC_URL: baseURL, DATABASE_PATH: 'tests/.tmp/e2e.db', HOST: 'localhost' },
+    env: { PORT: String(port), PUBLIC_URL: baseURL, DATABASE_PATH: `tests/.tmp/e2e-${port}.db`, HOST: 'localhost' },
   },
 });

@@ -67,7 +67,7 @@ async function learnerCookie(course: string): Promise<string> {
   return cookie;
 }
 
-if (!existsSync('dist/server/entry.mjs')) {
+if (!existsSync(path.join(process.env.BUILD_DIR ?? 'dist', 'server/entry.mjs'))) {
   console.log('Building the platform first…');
   spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 }

@@ -4,6 +4,8 @@ import type { CourseData, QuizBank } from './schema';
 
 export interface Course {
   slug: string;
+  /** The full title: "Title: Subtitle". */
+  title: string;
   data: CourseData;
   outline: Outline;
   /** The MDX entry of each step, by step id, for rendering. */
@@ -25,6 +27,7 @@ async function load(): Promise<Map<string, Course>> {
     const own = steps.filter((s) => s.id.startsWith(`${slug}/`));
     catalog.set(slug, {
       slug,
+      title: entry.data.subtitle ? `${entry.data.title}: ${entry.data.subtitle}` : entry.data.title,
       data: entry.data,
       outline: buildOutline(entry.data, own.map((s) => ({ data: s.data, filePath: s.filePath ?? '' }))),
       entries: new Map(own.map((s) => [s.data.id, s])),
@@ -44,7 +47,7 @@ function catalog(): Promise<Map<string, Course>> {
 }
 
 export async function listCourses(): Promise<Course[]> {
-  return [...(await catalog()).values()].sort((a, b) => a.data.title.localeCompare(b.data.title));
+  return [...(await catalog()).values()].sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export async function getCourse(slug: string | undefined): Promise<Course | undefined> {

@@ -10,8 +10,10 @@ export const stepTypes = ['article', 'video', 'audio', 'discussion', 'quiz', 'as
 export type StepType = (typeof stepTypes)[number];
 
 export const courseSchema = z.object({
-  /** The course's full title, as printed on certificates. */
+  /** The course's main title. */
   title: z.string().min(1),
+  /** Follows the title after a colon in the full title printed on certificates. Optional. */
+  subtitle: z.string().min(1).optional(),
   /** The organisation that provides the course. */
   provider: z.string().min(1),
   /** One or two sentences for the catalogue. */
