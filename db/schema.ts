@@ -120,3 +120,48 @@ export const mediaProgress = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.stepId] })],
 );
+
+/** A certificate: a snapshot of what it certifies, made once per learner and course. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    /** Canonical certificate number (16 Crockford base32 symbols, no dashes). */
+    number: text('number').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    learnerName: text('learner_name').notNull(),
+    courseTitle: text('course_title').notNull(),
+    provider: text('provider').notNull(),
+    cpdHours: real('cpd_hours').notNull(),
+    approvalStatement: text('approval_statement').notNull(),
+    /** JSON array of the learning outcomes, as printed. */
+    outcomes: text('outcomes').notNull(),
+    /** JSON { name?, role } of the lead educator, as printed. */
+    leadEducator: text('lead_educator').notNull(),
+    /** When the certificate rule was first met. */
+    completedAt: timestamp('completed_at').notNull(),
+    issuedAt: timestamp('issued_at').notNull(),
+    revokedAt: timestamp('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [uniqueIndex('certificates_user_course_unique').on(t.userId, t.courseSlug)],
+);
+
+/** A learner's weekly reflection for their CPD record. */
+export const reflections = sqliteTable(
+  'reflections',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    week: integer('week').notNull(),
+    learned: text('learned').notNull(),
+    apply: text('apply').notNull(),
+    next: text('next').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.week] })],
+);
