@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { measureCertificates } from './certificates';
 
 const connections = 50;
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
@@ -105,11 +106,23 @@ try {
     ratioToBare: Number((r.requestsPerSecond / baseline).toFixed(3)),
     budget: r.name === 'bare node:http' ? '' : r.p99 < 50 && r.errors === 0 && r.non2xx === 0 ? 'met (p99 < 50 ms)' : 'NOT met (p99 < 50 ms)',
   }));
-  const report = { date: new Date().toISOString(), connections, durationSeconds: duration, results: rows, serverRssMb: peakRssMb };
+  const certificate = await measureCertificates();
+  const certificateBudget = certificate.p99Ms < 50 && certificate.sizeKb < 150 ? 'met (< 50 ms, < 150 KB)' : 'NOT met (< 50 ms, < 150 KB)';
+  const report = {
+    date: new Date().toISOString(),
+    connections,
+    durationSeconds: duration,
+    results: rows,
+    certificatePdf: { ...certificate, budget: certificateBudget },
+    serverRssMb: peakRssMb,
+  };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${connections} connections, ${duration} s each\n`);
   console.table(rows.map((r) => ({ name: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, 'x bare': r.ratioToBare, errors: r.errors + r.non2xx, budget: r.budget })));
+  console.log(
+    `Certificate PDF: ${certificate.perSecond}/s in one process, p50 ${certificate.p50Ms} ms, p99 ${certificate.p99Ms} ms, ${certificate.sizeKb} KB: ${certificateBudget}`,
+  );
   console.log(`Server memory after the run: ${peakRssMb} MB. Report: bench-results/latest.json`);
 } finally {
   bare.kill();

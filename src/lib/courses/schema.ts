@@ -14,6 +14,8 @@ export const courseSchema = z.object({
   title: z.string().min(1),
   /** Follows the title after a colon in the full title printed on certificates. Optional. */
   subtitle: z.string().min(1).optional(),
+  /** A short name for file names, like "BeST" in BeST-certificate-….pdf. Defaults to the course folder. */
+  shortName: z.string().regex(/^[A-Za-z0-9-]+$/, 'must be letters, digits and hyphens').optional(),
   /** The organisation that provides the course. */
   provider: z.string().min(1),
   /** One or two sentences for the catalogue. */

@@ -33,4 +33,8 @@ export const rules = {
   signInAccount: { capacity: 5, refillPerMinute: 1 },
   /** Sign-in per address, looser since many clinicians share an NHS network address. */
   signInAddress: { capacity: 30, refillPerMinute: 10 },
+  /** Comments and replies per person: 10 at once, then one every 6 seconds (10 a minute). */
+  comment: { capacity: 10, refillPerMinute: 10 },
+  /** Certificate checks per address: plenty for an auditor, too few to guess numbers. */
+  verifyAddress: { capacity: 30, refillPerMinute: 30 },
 } satisfies Record<string, BucketRule>;
