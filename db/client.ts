@@ -31,18 +31,24 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   return { db, sqlite };
 }
 
-let shared: { db: Db; sqlite: Database.Database } | undefined;
+/**
+ * The process's one connection. It lives on globalThis because the built server bundles its own copy of this
+ * module beside the one scripts/start.ts loads: both must share, so a shutdown closes the connection in use.
+ */
+const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('best-cpd.database')] ??= {}) as {
+  shared?: { db: Db; sqlite: Database.Database };
+};
 
-/** The process's one connection, opened (and migrated) on first use. */
+/** The shared connection, opened (and migrated) on first use. */
 export function getDb(): Db {
-  shared ??= openDatabase(databasePath());
-  return shared.db;
+  holder.shared ??= openDatabase(databasePath());
+  return holder.shared.db;
 }
 
 /** Closes the shared connection, for a clean shutdown. */
 export function closeDb(): void {
-  shared?.sqlite.close();
-  shared = undefined;
+  holder.shared?.sqlite.close();
+  holder.shared = undefined;
 }
 
 export { schema };

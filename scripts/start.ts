@@ -21,7 +21,6 @@ const db = getDb();
 console.log(`Database: ${databasePath()} (migrated)`);
 const link = firstAdminLink(db, config.publicUrl);
 if (link) console.log(`\nNo admin account yet. Create it with this one-time link (valid 24 hours):\n  ${link}\n`);
-closeDb();
 
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof createPlatformServer>[0] };
 const server = createPlatformServer(handler, path.join(buildDir, 'client'));

@@ -3,6 +3,7 @@ import { allowedOrigins } from './config';
 import { lucia } from './lib/auth/lucia';
 import { securityHeaders } from './lib/http/headers';
 import { isSameOriginWrite } from './lib/http/origin';
+import { isStorageUnavailable, unavailableMessage } from './lib/http/storage-errors';
 
 /** Refuses cross-site writes of every kind: forms and JSON alike. */
 const originCheck = defineMiddleware(async ({ request, url }, next) => {
@@ -47,4 +48,19 @@ const headers = defineMiddleware(async (_context, next) => {
   return response;
 });
 
-export const onRequest = sequence(headers, originCheck, auth);
+/** A storage failure answers 503 with a plain message; anything else is a bug, logged and left to Astro's 500. */
+const storageFailures = defineMiddleware(async ({ request }, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    console.error(`Storage unavailable for ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
+    const json = (request.headers.get('accept') ?? '').includes('application/json');
+    return new Response(json ? JSON.stringify({ error: unavailableMessage }) : unavailableMessage, {
+      status: 503,
+      headers: { 'Content-Type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'Retry-After': '60' },
+    });
+  }
+});
+
+export const onRequest = sequence(headers, storageFailures, originCheck, auth);
