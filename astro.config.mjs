@@ -20,6 +20,11 @@ export default defineConfig({
   server: { port, host: process.env.HOST ?? 'localhost' },
   // Cross-site POSTs are refused by our own middleware (src/lib/http/origin.ts), which also covers JSON requests.
   security: { checkOrigin: false, allowedDomains: [{ hostname: publicUrl.hostname }] },
+  // Hashes Astro's own scripts and styles (islands included) into a CSP meta tag: no 'unsafe-inline'.
+  // frame-ancestors only works as a header, so src/lib/http/headers.ts sends the document-level directives.
+  experimental: {
+    csp: { directives: ["default-src 'self'", "img-src 'self' data:", "media-src 'self'", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"] },
+  },
   devToolbar: { enabled: false },
   vite: {
     ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },

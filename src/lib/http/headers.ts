@@ -1,5 +1,9 @@
-/** Headers every answer carries. The Content-Security-Policy comes from Astro's experimental.csp. */
+/**
+ * Headers every answer carries. Astro sets the full Content-Security-Policy on pages (with its script and
+ * style hashes, from astro.config.mjs); this fallback covers every other answer, PDFs and JSON included.
+ */
 export const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy': "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
