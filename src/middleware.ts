@@ -1,5 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { allowedOrigins } from './config';
+import { allowedOrigins, config } from './config';
 import { lucia } from './lib/auth/lucia';
 import { securityHeaders } from './lib/http/headers';
 import { isSameOriginWrite } from './lib/http/origin';
@@ -45,6 +45,8 @@ const headers = defineMiddleware(async (_context, next) => {
   for (const [name, value] of Object.entries(securityHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
+  // Only a site served over https may tell browsers to insist on it.
+  if (config.publicUrl.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return response;
 });
 
