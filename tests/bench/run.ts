@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureCertificates } from './certificates';
+import { javaScriptShipped } from './js-bytes';
 
 const connections = 50;
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
@@ -87,6 +88,12 @@ try {
   const stepPage = await fetch(app + stepPath, { headers });
   if (stepPage.status !== 200) throw new Error(`step page answered ${stepPage.status}`);
 
+  const javascript = [
+    await javaScriptShipped(app, 'article step', stepPath, headers),
+    await javaScriptShipped(app, 'test step', '/courses/best/steps/w1-week-1-test', headers),
+    await javaScriptShipped(app, 'video step', '/courses/best/steps/w1-welcome', headers),
+  ];
+
   const results: Measured[] = [];
   results.push(await measure('bare node:http', { url: `http://127.0.0.1:${barePort}/` }));
   results.push(await measure('step page (signed in)', { url: app + stepPath, headers }));
@@ -114,6 +121,7 @@ try {
     durationSeconds: duration,
     results: rows,
     certificatePdf: { ...certificate, budget: certificateBudget },
+    javascript,
     serverRssMb: peakRssMb,
   };
   mkdirSync('bench-results', { recursive: true });
@@ -123,6 +131,8 @@ try {
   console.log(
     `Certificate PDF: ${certificate.perSecond}/s in one process, p50 ${certificate.p50Ms} ms, p99 ${certificate.p99Ms} ms, ${certificate.sizeKb} KB: ${certificateBudget}`,
   );
+  console.log('\nJavaScript shipped (gzip): an article step loads no island, a test or video step only its own\n');
+  console.table(javascript.map((j) => ({ page: j.name, islands: j.islands.join(', ') || 'none', files: j.files, 'KB gzip': Number((j.gzipBytes / 1024).toFixed(1)) })));
   console.log(`Server memory after the run: ${peakRssMb} MB. Report: bench-results/latest.json`);
 } finally {
   bare.kill();

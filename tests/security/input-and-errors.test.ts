@@ -62,7 +62,7 @@ describe('hostile input', () => {
   it('crawling every page with GET changes nothing', async () => {
     const before = snapshot();
     for (const route of routePaths()) {
-      for (const headers of [{}, { Cookie: cookie }]) {
+      for (const headers of [{}, { Cookie: cookie }] as Record<string, string>[]) {
         const response = await fetch(server.url + route, { headers, redirect: 'manual' });
         expect(response.status, route).toBeLessThan(500);
         await response.arrayBuffer();
