@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { toolNames } from '../toolkit/tools';
 
 /** What an author may write. Shared by the content collections and `npm run content:check`. */
 
@@ -61,6 +62,8 @@ const stepBase = z.object({
   minutes: z.number().int().positive(),
   /** One sentence for the To do page. */
   summary: z.string().optional(),
+  /** A toolkit tool shown after the body, where its skill is taught: smart-goal, baseline, pacing, thought-record, flare-up or exercise-programme. */
+  tool: z.enum(toolNames, { errorMap: () => ({ message: `must be one of: ${toolNames.join(', ')}` }) }).optional(),
 });
 
 export const stepSchema = z.discriminatedUnion('type', [
