@@ -3,6 +3,8 @@ import { expectAccessible, expectAccessible as checkAccessible, signIn, signUp, 
 
 /** The whole path: sign up, join, Continue, complete three steps, see ticks and the percentage; then again after signing in. */
 async function walkTheCourse(page: Page, jsEnabled: boolean) {
+  // A long journey with an accessibility check on every page: give it room on a busy 2-core machine.
+  test.setTimeout(150_000);
   const expectAccessible = (p: Page) => checkAccessible(p, jsEnabled);
   await page.goto('/');
   await expectAccessible(page);
