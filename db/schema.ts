@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since the epoch, read and written as Date. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -164,4 +164,128 @@ export const reflections = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.week] })],
+);
+
+/** Which educators teach which course: they moderate its discussion. Educators are users with role 'educator'. */
+export const courseEducators = sqliteTable(
+  'course_educators',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseSlug] }), index('course_educators_course_idx').on(t.courseSlug)],
+);
+
+/** A comment under a step, or a reply to one (one level deep). The body is plain text, never HTML. */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    courseSlug: text('course_slug').notNull(),
+    stepId: text('step_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The comment this one answers; null for a comment on the step itself. */
+    parentId: text('parent_id').references((): AnySQLiteColumn => comments.id, { onDelete: 'cascade' }),
+    /** Emptied when a comment with replies is deleted, so only "Comment deleted" remains. */
+    body: text('body').notNull(),
+    /** Kept equal to the rows in comment_likes, so "most liked" can use an index. */
+    likeCount: integer('like_count').notNull().default(0),
+    createdAt: timestamp('created_at').notNull(),
+    editedAt: timestamp('edited_at'),
+    deletedAt: timestamp('deleted_at'),
+    /** Hidden by an educator: invisible to learners. */
+    hiddenAt: timestamp('hidden_at'),
+    pinnedAt: timestamp('pinned_at'),
+  },
+  (t) => [
+    index('comments_step_newest_idx').on(t.courseSlug, t.stepId, t.parentId, t.createdAt),
+    index('comments_step_liked_idx').on(t.courseSlug, t.stepId, t.parentId, t.likeCount, t.createdAt),
+    index('comments_step_pinned_idx').on(t.courseSlug, t.stepId, t.pinnedAt),
+    // Covers the count shown under every step.
+    index('comments_step_state_idx').on(t.courseSlug, t.stepId, t.deletedAt, t.hiddenAt),
+    index('comments_parent_idx').on(t.parentId, t.createdAt),
+  ],
+);
+
+/** One like per person and comment. */
+export const commentLikes = sqliteTable(
+  'comment_likes',
+  {
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
+);
+
+export const bookmarks = sqliteTable(
+  'bookmarks',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.commentId] }), index('bookmarks_comment_idx').on(t.commentId), index('bookmarks_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/** A learner's report of a comment for an educator to review; one per person and comment. */
+export const commentReports = sqliteTable(
+  'comment_reports',
+  {
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    details: text('details').notNull().default(''),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
+);
+
+export const notificationKinds = ['mention', 'reply'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** "Someone mentioned you" or "someone replied to you"; at most one per person and comment. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    /** Who is told. */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Who wrote the comment. */
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: notificationKinds }).notNull(),
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    stepId: text('step_id').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    readAt: timestamp('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_comment_user_unique').on(t.commentId, t.userId),
+    // Covers the unread count in the header of every page.
+    index('notifications_user_unread_idx').on(t.userId, t.readAt),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+  ],
 );

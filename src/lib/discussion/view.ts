@@ -1,0 +1,96 @@
+/** What a comment shows to a particular viewer. Pure: made from a stored row and who is looking. */
+import type { Role } from '../../../db/schema';
+import { professionLabel } from '../auth/validation';
+import { canChange, canLike, canModerate, canPin, canReport, isOwn, type Viewer } from './rules';
+import { commentSegments, type TextSegment } from './text';
+
+export interface CommentSource {
+  id: string;
+  parentId: string | null;
+  userId: string;
+  body: string;
+  likeCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  pinnedAt: Date | null;
+  authorName: string;
+  authorProfession: string;
+  authorRole: Role;
+  authorTeaches: boolean;
+  liked: boolean;
+  bookmarked: boolean;
+}
+
+export interface CommentView {
+  id: string;
+  isReply: boolean;
+  author: { name: string; profession: string; educator: boolean; you: boolean };
+  /** Empty for a deleted comment, which shows "Comment deleted" instead. */
+  segments: TextSegment[];
+  createdAt: Date;
+  edited: boolean;
+  deleted: boolean;
+  hidden: boolean;
+  pinned: boolean;
+  likeCount: number;
+  liked: boolean;
+  bookmarked: boolean;
+  can: { change: boolean; like: boolean; report: boolean; reply: boolean; bookmark: boolean; moderate: boolean; pin: boolean };
+  replies: CommentView[];
+}
+
+export function toCommentView(row: CommentSource, viewer: Viewer, replies: CommentView[] = []): CommentView {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    isReply: row.parentId !== null,
+    author: {
+      name: row.authorName,
+      profession: professionLabel(row.authorProfession),
+      educator: canModerate({ role: row.authorRole, teaches: row.authorTeaches }),
+      you: isOwn(row, viewer),
+    },
+    segments: deleted ? [] : commentSegments(row.body),
+    createdAt: row.createdAt,
+    edited: row.editedAt !== null && !deleted,
+    deleted,
+    hidden: row.hiddenAt !== null,
+    pinned: row.pinnedAt !== null,
+    likeCount: row.likeCount,
+    liked: row.liked,
+    bookmarked: row.bookmarked,
+    can: {
+      change: canChange(row, viewer),
+      like: canLike(row, viewer),
+      report: canReport(row, viewer),
+      reply: !deleted,
+      bookmark: !deleted,
+      moderate: canModerate(viewer) && !deleted,
+      pin: canPin(row, viewer),
+    },
+    replies,
+  };
+}
+
+/** Groups replies under the comments they answer, keeping each list's order. */
+export function threadViews(topLevel: CommentSource[], replies: CommentSource[], viewer: Viewer): CommentView[] {
+  const byParent = new Map<string, CommentView[]>();
+  for (const reply of replies) {
+    if (!reply.parentId) continue;
+    byParent.set(reply.parentId, [...(byParent.get(reply.parentId) ?? []), toCommentView(reply, viewer)]);
+  }
+  return topLevel.map((row) => toCommentView(row, viewer, byParent.get(row.id)));
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
+/** "23 Nov 2026, 10:21", in UK time, where most learners are. */
+export function formatCommentTime(date: Date): string {
+  return dateTime.format(date);
+}
+
+export function countLabel(n: number, one: string, many: string): string {
+  return `${new Intl.NumberFormat('en-GB').format(n)} ${n === 1 ? one : many}`;
+}
