@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureCertificates } from './certificates';
+import { learnerCookies, postComments, quizSubmission } from './learner-requests';
 import { javaScriptShipped } from './js-bytes';
 
 const connections = 50;
@@ -41,9 +42,9 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not start`);
 }
 
-async function measure(name: string, options: autocannon.Options): Promise<Measured> {
+async function measure(name: string, { warmup = true, ...options }: autocannon.Options & { warmup?: boolean }): Promise<Measured> {
   // A short unmeasured run first, so the JIT and caches are warm as on a server that has been up a while.
-  await autocannon({ connections, duration: 2, ...options });
+  if (warmup) await autocannon({ connections, duration: 2, ...options });
   const result = await autocannon({ connections, duration, ...options });
   return {
     name,
@@ -103,6 +104,39 @@ try {
       method: 'POST',
       headers: { ...headers, Origin: app, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: 'intent=complete',
+    }),
+  );
+  results.push(
+    await measure('test submission', {
+      url: `${app}/api/courses/best/quizzes/week-1-test/attempts`,
+      method: 'POST',
+      headers: { ...headers, Origin: app, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: quizSubmission('best', 'week-1-test'),
+    }),
+  );
+  results.push(await measure('Progress page', { url: `${app}/courses/best/progress`, headers }));
+
+  // Discussion: a step with 500 comments (20 shown), then posting, spread over learners as the limit is per person.
+  const discussionStep = '/courses/best/steps/w1-discussion-your-practice';
+  const commenters = await learnerCookies(app, 'best', 100);
+  const seeded = await postComments(app, discussionStep, commenters.slice(0, 50), 10);
+  if (seeded !== 500) throw new Error(`only ${seeded} of 500 comments were stored`);
+  results.push(await measure('step page, 500 comments', { url: app + discussionStep, headers }));
+  let next = 0;
+  const posters = commenters.slice(50);
+  results.push(
+    await measure('post a comment', {
+      url: `${app}${discussionStep}/comments`,
+      method: 'POST',
+      headers: { Origin: app, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      // Ten posts per learner fit their limit; no warm-up, so every post is measured once.
+      amount: posters.length * 10,
+      warmup: false,
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, Cookie: posters[next++ % posters.length]! }, body: `text=${encodeURIComponent(`A measured comment, number ${next}.`)}` }),
+        },
+      ],
     }),
   );
   peakRssMb = Math.round(Number(spawnSync('ps', ['-o', 'rss=', '-p', String(server.pid)]).stdout.toString().trim() || 0) / 1024);
