@@ -289,3 +289,150 @@ export const notifications = sqliteTable(
     index('notifications_user_created_idx').on(t.userId, t.createdAt),
   ],
 );
+
+// Access: email, password reset, tiers, codes and organisations (docs/access.md).
+
+export const emailTokenPurposes = ['verify-email', 'verify-nhs', 'reset-password'] as const;
+export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];
+
+/** Single-use links sent by email. Only the SHA-256 of each token is stored. */
+export const emailTokens = sqliteTable(
+  'email_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: emailTokenPurposes }).notNull(),
+    /** Where the link was sent: an NHS address may differ from the sign-in email. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('email_tokens_user_idx').on(t.userId, t.purpose)],
+);
+
+export const verifiedEmailKinds = ['account', 'nhs'] as const;
+export type VerifiedEmailKind = (typeof verifiedEmailKinds)[number];
+
+/** Addresses a person has shown they read: the sign-in email ('account') and an NHS address ('nhs'). */
+export const verifiedEmails = sqliteTable(
+  'verified_emails',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: verifiedEmailKinds }).notNull(),
+    email: text('email').notNull(),
+    verifiedAt: timestamp('verified_at').notNull(),
+  },
+  // One NHS address opens one account, so a member of staff cannot upgrade their friends.
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), uniqueIndex('verified_emails_kind_email_unique').on(t.kind, t.email)],
+);
+
+/** Email domains an admin counts as NHS, beside nhs.net and *.nhs.uk. */
+export const nhsDomains = sqliteTable('nhs_domains', {
+  domain: text('domain').primaryKey(),
+  addedAt: timestamp('added_at').notNull(),
+});
+
+/** An organisation, such as an NHS trust, that buys places for its staff. */
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('organisations_name_unique').on(t.name)],
+);
+
+/** Who manages an organisation: they see its learners' progress. */
+export const organisationManagers = sqliteTable(
+  'organisation_managers',
+  {
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    addedAt: timestamp('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_managers_user_idx').on(t.userId)],
+);
+
+/** An organisation's learners: those who redeemed one of its codes. */
+export const organisationMembers = sqliteTable(
+  'organisation_members',
+  {
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_members_user_idx').on(t.userId)],
+);
+
+/** Access codes made together by an admin: for one course, until a date, with a note such as an invoice number. */
+export const accessCodeBatches = sqliteTable(
+  'access_code_batches',
+  {
+    id: text('id').primaryKey(),
+    courseSlug: text('course_slug').notNull(),
+    /** The organisation whose learners the codes are for; they join it on redeeming. */
+    organisationId: text('organisation_id').references(() => organisations.id),
+    note: text('note').notNull().default(''),
+    count: integer('count').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('access_code_batches_organisation_idx').on(t.organisationId)],
+);
+
+/** One access code, usable once. Only its SHA-256 is stored: the admin saw the code once, in a CSV. */
+export const accessCodes = sqliteTable(
+  'access_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => accessCodeBatches.id, { onDelete: 'cascade' }),
+    usedBy: text('used_by').references(() => users.id, { onDelete: 'set null' }),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('access_codes_batch_idx').on(t.batchId, t.usedAt)],
+);
+
+/** Full access to a tiered course from a redeemed code. NHS staff need no row: their verified address is enough. */
+export const courseAccessGrants = sqliteTable(
+  'course_access_grants',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseSlug: text('course_slug').notNull(),
+    codeHash: text('code_hash').references(() => accessCodes.codeHash),
+    grantedAt: timestamp('granted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseSlug] })],
+);
+
+/** Messages kept instead of sent while no SMTP_URL is set; admins read them at /admin/outbox. */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('email_outbox_created_idx').on(t.createdAt)],
+);

@@ -3,6 +3,7 @@
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
+const siteName = 'BeST CPD';
 
 const isLocalhost = (hostname: string) =>
   hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
@@ -14,7 +15,11 @@ export const config = {
   publicUrl,
   /** Cookies are Secure everywhere except plain http on this machine. */
   secureCookies: !(publicUrl.protocol === 'http:' && isLocalhost(publicUrl.hostname)),
-  siteName: 'BeST CPD',
+  siteName,
+  /** Outgoing mail goes through this SMTP server (smtp://user:pass@host:587); unset, it is kept in the outbox table. */
+  smtpUrl: process.env.SMTP_URL || undefined,
+  /** The sender of every email: the platform's name at MAIL_FROM. */
+  mailFrom: { name: siteName, address: process.env.MAIL_FROM ?? `no-reply@${publicUrl.hostname}` },
 };
 
 /** Origins a browser may legitimately post from: the public address and this machine's own. */

@@ -8,6 +8,8 @@ export const baseURL = `http://localhost:${port}`;
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // A real SMTP server (tests/e2e/smtp.ts) receives the platform's mail, at SMTP_URL below.
+  globalSetup: './e2e/smtp.ts',
   outputDir: `./.tmp/results-${port}`,
   fullyParallel: true,
   workers: 2,
@@ -31,6 +33,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
-    env: { PORT: String(port), PUBLIC_URL: baseURL, DATABASE_PATH: `tests/.tmp/e2e-${port}.db`, HOST: 'localhost' },
+    env: { PORT: String(port), PUBLIC_URL: baseURL, DATABASE_PATH: `tests/.tmp/e2e-${port}.db`, HOST: 'localhost', SMTP_URL: `smtp://127.0.0.1:${port + 1000}` },
   },
 });

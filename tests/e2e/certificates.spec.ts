@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFDict, PDFString, PDFArray } from 'pdf-lib';
 import { baseURL } from '../playwright.config';
-import { setRole } from './database';
+import { confirmEmail, setRole } from './database';
 import { expectAccessible, joinCourse, signUp } from './support';
 
 const course = 'fixture-basics';
@@ -63,7 +63,8 @@ test('an ineligible learner is told what is missing and gets no certificate', as
 });
 
 test('a learner meets the rule, gets the certificate, and anyone can verify it; others cannot download it; revoking shows', async ({ page, browser }) => {
-  await joinCourse(page, course);
+  // A certificate needs a confirmed email address; tests/e2e/access.spec.ts confirms one through the real link.
+  confirmEmail(await joinCourse(page, course));
   await page.goto('/account');
   await page.getByLabel('Full name').fill('Siobhán Ní Bhriain');
   await page.getByRole('button', { name: 'Save details' }).click();

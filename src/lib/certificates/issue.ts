@@ -17,7 +17,8 @@ export function issueCertificate(db: Db, course: Course, userId: string, now = n
     (tx) => {
       const existing = findCertificate(tx, userId, course.slug);
       if (existing) return { ok: true, certificate: existing };
-      const { eligibility } = learnerProgress(tx, course, userId);
+      // The rule also refuses limited access and an unconfirmed email address, and says so in `missing`.
+      const { eligibility } = learnerProgress(tx, course, userId, now);
       if (!eligibility.eligible) return { ok: false, missing: eligibility.missing };
       const user = findUserById(tx, userId);
       if (!user) return { ok: false, missing: ['Your account could not be found.'] };

@@ -1,6 +1,8 @@
 import type { User } from 'lucia';
 import { getDb } from '../../../db/client';
 import { findEnrolment, type EnrolmentRow } from '../../../db/enrolments';
+import { learnerTier } from '../access/learner';
+import type { Tier } from '../access/tiers';
 import { getCourse, type Course } from './catalog';
 
 export type LearnerAccess =
@@ -15,4 +17,12 @@ export async function learnerAccess(courseSlug: string | undefined, user: User |
   const enrolment = user ? findEnrolment(getDb(), user.id, course.slug) : undefined;
   if (!user || !enrolment) return { kind: 'not-joined', course };
   return { kind: 'joined', course, user, enrolment };
+}
+
+/**
+ * The joined learner's tier (src/lib/access/tiers.ts): full, or limited to the steps until it ends. Open courses
+ * cost no query, so the step pages of the shipped course stay as fast as before.
+ */
+export function joinedTier(access: Extract<LearnerAccess, { kind: 'joined' }>, now = new Date()): Tier {
+  return learnerTier(getDb(), access.course, access.user.id, access.enrolment.joinedAt, now);
 }

@@ -11,6 +11,14 @@ export interface EligibilityInput {
   assessments: readonly { quizId: string; title: string }[];
   /** Bank ids of the assessments the learner has passed. */
   passedQuizIds: Iterable<string>;
+  /** The learner's access tier and whether their sign-in email is confirmed; left out, full and confirmed. */
+  standing?: Standing;
+}
+
+/** What the account itself must have for a certificate: full access and a confirmed email address. */
+export interface Standing {
+  tier: 'full' | 'limited';
+  emailVerified: boolean;
 }
 
 export interface Eligibility {
@@ -22,6 +30,10 @@ export interface Eligibility {
   percent: number;
   stepsToGo: number;
   assessmentsToPass: { quizId: string; title: string }[];
+  /** Limited access never earns a certificate. */
+  needsUpgrade: boolean;
+  /** An unconfirmed email address blocks the certificate, not the studying. */
+  needsEmailConfirmation: boolean;
   /** What is still missing, in plain words; empty when eligible. */
   missing: string[];
 }
@@ -46,7 +58,12 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   const passed = new Set(input.passedQuizIds);
   const assessmentsToPass = input.assessments.filter((a) => !passed.has(a.quizId));
 
+  const needsUpgrade = input.standing?.tier === 'limited';
+  const needsEmailConfirmation = input.standing ? !input.standing.emailVerified : false;
+
   const missing: string[] = [];
+  if (needsUpgrade) missing.push('Upgrade to full access: limited access does not include the assessment or the certificate.');
+  if (needsEmailConfirmation) missing.push('Confirm your email address with the link we sent you (your account page can send it again).');
   if (totalSteps === 0) missing.push('This course has no steps yet.');
   if (stepsToGo > 0) {
     missing.push(
@@ -63,6 +80,8 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
     percent: percentDone(completedSteps, totalSteps),
     stepsToGo,
     assessmentsToPass,
+    needsUpgrade,
+    needsEmailConfirmation,
     missing,
   };
 }

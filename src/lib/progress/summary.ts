@@ -1,5 +1,5 @@
 import type { Outline } from '../courses/outline';
-import { checkEligibility, percentDone, type Eligibility } from './eligibility';
+import { checkEligibility, percentDone, type Eligibility, type Standing } from './eligibility';
 
 export interface WeekProgress {
   number: number;
@@ -23,6 +23,7 @@ export function summariseProgress(
   threshold: number,
   completed: Set<string>,
   passedQuizIds: Set<string>,
+  standing?: Standing,
 ): ProgressSummary {
   const eligibility = checkEligibility({
     stepIds: outline.steps.map((s) => s.id),
@@ -30,6 +31,7 @@ export function summariseProgress(
     threshold,
     assessments: outline.assessments,
     passedQuizIds,
+    standing,
   });
   const weeks = outline.weeks.map((w) => {
     const done = w.steps.filter((s) => completed.has(s.id)).length;

@@ -37,4 +37,14 @@ export const rules = {
   comment: { capacity: 10, refillPerMinute: 10 },
   /** Certificate checks per address: plenty for an auditor, too few to guess numbers. */
   verifyAddress: { capacity: 30, refillPerMinute: 30 },
+  /** Access codes per person: ten tries in a row, then one every ten minutes. */
+  accessCodeAccount: { capacity: 10, refillPerMinute: 0.1 },
+  /** Access codes per address, looser since NHS sites share addresses. */
+  accessCodeAddress: { capacity: 50, refillPerMinute: 5 },
+  /** Password-reset emails per email address: three, then one every 20 minutes, so no inbox is flooded. */
+  resetEmail: { capacity: 3, refillPerMinute: 0.05 },
+  /** Password-reset requests per network address. */
+  resetAddress: { capacity: 20, refillPerMinute: 2 },
+  /** Confirmation emails per person (the sign-in address again, an NHS address): five, then one every ten minutes. */
+  confirmationEmail: { capacity: 5, refillPerMinute: 0.1 },
 } satisfies Record<string, BucketRule>;

@@ -14,7 +14,7 @@ import { makeLayout, type Scored } from '../../../src/lib/quizzes/scoring';
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Db, access: undefined as unknown as LearnerAccess }));
 vi.mock('../../../db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
-vi.mock('../../../src/lib/courses/learner-access', () => ({ learnerAccess: async () => state.access }));
+vi.mock('../../../src/lib/courses/learner-access', () => ({ learnerAccess: async () => state.access, joinedTier: () => ({ tier: 'full' }) }));
 
 const { POST } = await import('../../../src/pages/api/courses/[course]/quizzes/[quiz]/attempts');
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../../../../db/client';
-import { learnerAccess } from '../../../../../../lib/courses/learner-access';
+import { joinedTier, learnerAccess } from '../../../../../../lib/courses/learner-access';
 import { json } from '../../../../../../lib/http/forms';
 import { submitAttempt } from '../../../../../../lib/quizzes/attempts';
 import { answersFromJson } from '../../../../../../lib/quizzes/form-answers';
@@ -18,6 +18,8 @@ export const POST: APIRoute = async ({ params, locals, request }) => {
   const { course, user } = access;
   const bank = course.quizzes.get(params.quiz ?? '');
   if (!bank) return json({ error: `There is no test "${params.quiz}" in this course.` }, 400);
+  // Limited access (a tiered course not yet upgraded) has no tests, whichever way the answers come.
+  if (joinedTier(access).tier === 'limited') return json({ error: 'Tests need full access. Upgrade to take this test.' }, 403);
 
   const body: unknown = await request.json().catch(() => undefined);
   const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
