@@ -10,6 +10,7 @@ const samples: Record<string, string> = {
   token: 'not-a-real-token',
   number: '0000-0000-0000-0000',
   certificate: '0000000000000000.pdf',
+  action: 'like',
 };
 
 /** Every route in src/pages as a concrete path, from the file names. */
