@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureCertificates } from './certificates';
+import { measureConsole } from './console';
 import { learnerCookies, postComments, quizSubmission } from './learner-requests';
 import { javaScriptShipped } from './js-bytes';
 
@@ -149,12 +150,14 @@ try {
   }));
   const certificate = await measureCertificates();
   const certificateBudget = certificate.p99Ms < 50 && certificate.sizeKb < 150 ? 'met (< 50 ms, < 150 KB)' : 'NOT met (< 50 ms, < 150 KB)';
+  const consolePages = await measureConsole();
   const report = {
     date: new Date().toISOString(),
     connections,
     durationSeconds: duration,
     results: rows,
     certificatePdf: { ...certificate, budget: certificateBudget },
+    console: consolePages,
     javascript,
     serverRssMb: peakRssMb,
   };
@@ -165,6 +168,9 @@ try {
   console.log(
     `Certificate PDF: ${certificate.perSecond}/s in one process, p50 ${certificate.p50Ms} ms, p99 ${certificate.p99Ms} ms, ${certificate.sizeKb} KB: ${certificateBudget}`,
   );
+  console.log(`\nConsole pages, one request at a time, ${consolePages.learners} seeded learners (seeded in ${consolePages.seedSeconds} s)\n`);
+  console.table(consolePages.pages.map((p) => ({ page: p.name, 'p50 ms': p.p50, 'p95 ms': p.p95, budget: p.budget })));
+  console.log(`CSV export of all ${consolePages.csvExport.rows} learners: p50 ${consolePages.csvExport.p50} ms, p95 ${consolePages.csvExport.p95} ms`);
   console.log('\nJavaScript shipped (gzip): an article step loads no island, a test or video step only its own\n');
   console.table(javascript.map((j) => ({ page: j.name, islands: j.islands.join(', ') || 'none', files: j.files, 'KB gzip': Number((j.gzipBytes / 1024).toFixed(1)) })));
   console.log(`Server memory after the run: ${peakRssMb} MB. Report: bench-results/latest.json`);
