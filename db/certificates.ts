@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, like, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client';
 import { certificates, quizAttempts, stepCompletions, users } from './schema';
 
@@ -34,12 +34,14 @@ export function setRevocation(db: Db, number: string, revoked: { at: Date; reaso
 /** Certificates whose number, learner name or learner email contains the text, newest first. */
 export function searchCertificates(db: Db, text: string, limit = 50) {
   const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  // LIKE with an ESCAPE clause, so a typed % or _ matches itself.
+  const contains = (column: SQLWrapper) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
   return db
     .select({ certificate: certificates, email: users.email })
     .from(certificates)
     .innerJoin(users, eq(users.id, certificates.userId))
-    .where(or(like(certificates.number, pattern), like(certificates.learnerName, pattern), like(users.email, pattern)))
-    .orderBy(asc(certificates.issuedAt))
+    .where(or(contains(certificates.number), contains(certificates.learnerName), contains(users.email)))
+    .orderBy(desc(certificates.issuedAt))
     .limit(limit)
     .all();
 }

@@ -37,7 +37,13 @@ export function createPlatformServer(astro: AstroHandler, clientDir: string): ht
       // Astro fingerprints what it builds into /_astro/, so those never change under the same name.
       'Cache-Control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(asset.file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A file replaced under a running server (a rebuild) must fail this one answer, not the process.
+    createReadStream(asset.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
 }
