@@ -32,11 +32,14 @@ async function meetTheRule(page: Page) {
   await expect(page.getByText('Your score: 100%')).toBeVisible();
 }
 
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cert-'));
-  const file = path.join(dir, 'file.pdf');
+function pdfFile(bytes: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cert-')), 'file.pdf');
   writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return file;
+}
+
+function pdfText(bytes: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', pdfFile(bytes), '-'], { encoding: 'utf8' });
 }
 
 async function linkUris(bytes: Buffer): Promise<string[]> {
@@ -88,6 +91,8 @@ test('a learner meets the rule, gets the certificate, and anyone can verify it; 
   expect(download.suggestedFilename()).toBe(`${course}-certificate-${canonical}.pdf`);
   const pdf = readFileSync(await download.path());
   expect(pdf.byteLength).toBeLessThan(150_000);
+  // The README's picture of a certificate is this one, so it stays current.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdfFile(pdf), 'docs/screenshots/certificate']);
   const text = pdfText(pdf).replace(/\s+/g, ' ');
   for (const expected of ['Certificate of Achievement', 'Siobhán Ní Bhriain', 'Fixture Course in Basic Skills', '2 CPD hours', shown, 'Test Provider']) {
     expect(text).toContain(expected);
