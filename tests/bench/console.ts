@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { waitFor } from './wait-for';
 import { performance } from 'node:perf_hooks';
 
 const port = 4396;
@@ -21,17 +22,6 @@ const pages = [
   { name: 'admin: users', path: '/admin/users?q=patel' },
 ];
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${url} did not start`);
-}
 
 /** Times one request at a time, as an educator clicking through: the latency each person sees. */
 async function time(url: string, cookie: string, count: number): Promise<{ p50: number; p95: number; status: number }> {

@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitFor } from './wait-for';
 import { measureCertificates } from './certificates';
 import { measureConsole } from './console';
 import { learnerCookies, postComments, quizSubmission } from './learner-requests';
@@ -31,17 +32,6 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
   return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${url} did not start`);
-}
 
 async function measure(name: string, { warmup = true, ...options }: autocannon.Options & { warmup?: boolean }): Promise<Measured> {
   // A short unmeasured run first, so the JIT and caches are warm as on a server that has been up a while.
