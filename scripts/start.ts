@@ -22,6 +22,8 @@ console.log(`Database: ${databasePath()} (migrated)`);
 const link = firstAdminLink(db, config.publicUrl);
 if (link) console.log(`\nNo admin account yet. Create it with this one-time link (valid 24 hours):\n  ${link}\n`);
 
+// React and other libraries pick their slow development builds unless told this is production.
+process.env.NODE_ENV ??= 'production';
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Parameters<typeof createPlatformServer>[0] };
 const server = createPlatformServer(handler, path.join(buildDir, 'client'));
 server.listen(config.port, config.host, () => {
