@@ -23,14 +23,18 @@ export const users = sqliteTable(
   (t) => [uniqueIndex('users_email_unique').on(t.email)],
 );
 
+/** The owning user of a row, removed with the account. */
+const userRef = () =>
+  text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
 export const sessions = sqliteTable(
   'sessions',
   {
     /** SHA-256 of the session token (hex): the token itself is never stored. */
     idHash: text('id_hash').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     expiresAt: timestamp('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
@@ -55,9 +59,7 @@ export const setupTokens = sqliteTable('setup_tokens', {
 export const enrolments = sqliteTable(
   'enrolments',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     joinedAt: timestamp('joined_at').notNull(),
     lastActiveAt: timestamp('last_active_at').notNull(),
@@ -68,9 +70,7 @@ export const enrolments = sqliteTable(
 export const stepCompletions = sqliteTable(
   'step_completions',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     /** The step's stable id from its frontmatter, not its file name or number. */
     stepId: text('step_id').notNull(),
@@ -87,9 +87,7 @@ export const quizAttempts = sqliteTable(
   'quiz_attempts',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     quizId: text('quiz_id').notNull(),
     kind: text('kind', { enum: ['quiz', 'assessment'] }).notNull(),
@@ -109,9 +107,7 @@ export const quizAttempts = sqliteTable(
 export const mediaProgress = sqliteTable(
   'media_progress',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     stepId: text('step_id').notNull(),
     positionSeconds: real('position_seconds').notNull(),
@@ -127,9 +123,7 @@ export const certificates = sqliteTable(
   {
     /** Canonical certificate number (16 Crockford base32 symbols, no dashes). */
     number: text('number').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     learnerName: text('learner_name').notNull(),
     courseTitle: text('course_title').notNull(),
@@ -153,9 +147,7 @@ export const certificates = sqliteTable(
 export const reflections = sqliteTable(
   'reflections',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     week: integer('week').notNull(),
     learned: text('learned').notNull(),
@@ -170,9 +162,7 @@ export const reflections = sqliteTable(
 export const courseEducators = sqliteTable(
   'course_educators',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.courseSlug] }), index('course_educators_course_idx').on(t.courseSlug)],
@@ -185,9 +175,7 @@ export const comments = sqliteTable(
     id: text('id').primaryKey(),
     courseSlug: text('course_slug').notNull(),
     stepId: text('step_id').notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     /** The comment this one answers; null for a comment on the step itself. */
     parentId: text('parent_id').references((): AnySQLiteColumn => comments.id, { onDelete: 'cascade' }),
     /** Emptied when a comment with replies is deleted, so only "Comment deleted" remains. */
@@ -218,9 +206,7 @@ export const commentLikes = sqliteTable(
     commentId: text('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
@@ -229,9 +215,7 @@ export const commentLikes = sqliteTable(
 export const bookmarks = sqliteTable(
   'bookmarks',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     commentId: text('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
@@ -247,9 +231,7 @@ export const commentReports = sqliteTable(
     commentId: text('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     reason: text('reason').notNull(),
     details: text('details').notNull().default(''),
     createdAt: timestamp('created_at').notNull(),
@@ -266,9 +248,7 @@ export const notifications = sqliteTable(
   {
     id: text('id').primaryKey(),
     /** Who is told. */
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     /** Who wrote the comment. */
     actorId: text('actor_id')
       .notNull()
@@ -300,9 +280,7 @@ export const emailTokens = sqliteTable(
   'email_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     purpose: text('purpose', { enum: emailTokenPurposes }).notNull(),
     /** Where the link was sent: an NHS address may differ from the sign-in email. */
     email: text('email').notNull(),
@@ -320,9 +298,7 @@ export type VerifiedEmailKind = (typeof verifiedEmailKinds)[number];
 export const verifiedEmails = sqliteTable(
   'verified_emails',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     kind: text('kind', { enum: verifiedEmailKinds }).notNull(),
     email: text('email').notNull(),
     verifiedAt: timestamp('verified_at').notNull(),
@@ -355,9 +331,7 @@ export const organisationManagers = sqliteTable(
     organisationId: text('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     addedAt: timestamp('added_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_managers_user_idx').on(t.userId)],
@@ -370,9 +344,7 @@ export const organisationMembers = sqliteTable(
     organisationId: text('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     joinedAt: timestamp('joined_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_members_user_idx').on(t.userId)],
@@ -413,9 +385,7 @@ export const accessCodes = sqliteTable(
 export const courseAccessGrants = sqliteTable(
   'course_access_grants',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     courseSlug: text('course_slug').notNull(),
     codeHash: text('code_hash').references(() => accessCodes.codeHash),
     grantedAt: timestamp('granted_at').notNull(),
