@@ -80,9 +80,13 @@ describe('hostile input', () => {
     expect(log).not.toContain(session.slice('session='.length));
     expect(log).not.toContain(cookie.slice('session='.length));
   });
-  // Last: a random POST to /signout may end the shared learner's session.
+  // Last, since it posts everything at every route as the shared learner.
   it('never gets a 500, a stack trace or SQL, and never changes stored data (property)', async () => {
-    const routes = routePaths();
+    // A POST to these is the whole request (sign out; send the confirmation email again): any body is a valid one.
+    // They are covered by their own tests, so the property is about routes whose posts carry fields.
+    const actionsWithoutFields = new Set(['/signout', '/account/confirm-email']);
+    const routes = routePaths().filter((route) => !actionsWithoutFields.has(route));
+    expect(routes.length).toBeGreaterThan(40);
     const before = snapshot();
     const body = fc.oneof(
       fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 200 })).map((fields) => ({ type: 'application/x-www-form-urlencoded', text: new URLSearchParams(fields).toString() })),
