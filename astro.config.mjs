@@ -14,7 +14,7 @@ export default defineConfig({
   outDir: process.env.BUILD_DIR ?? './dist',
   // Middleware mode: scripts/start.ts runs the HTTP server, serving built assets from a list made once at start
   // instead of the standalone server's file-system lookup on every request.
-  adapter: node({ mode: 'middleware' }),
+  adapter: node({ mode: 'middleware', experimentalDisableStreaming: true }),
   integrations: [mdx({ remarkPlugins: [remarkStepLinks] }), react()],
   site: publicUrl.origin,
   server: { port, host: process.env.HOST ?? 'localhost' },
@@ -26,7 +26,11 @@ export default defineConfig({
     csp: { directives: ["default-src 'self'", "img-src 'self' data:", "media-src 'self'", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"] },
   },
   devToolbar: { enabled: false },
+  // Styles and scripts go out as files, never inline: Astro would otherwise hash every inline one for the CSP
+  // on every request (a tenth of a step page's time), and files are cached by the browser across pages.
+  build: { inlineStylesheets: 'never' },
   vite: {
+    build: { assetsInlineLimit: 0, cssCodeSplit: false },
     ssr: { external: ['better-sqlite3', '@node-rs/argon2'] },
   },
 });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { perConnection } from './prepared';
+import { literalLimit, perConnection } from './prepared';
 import type { Db } from './client';
 import { bookmarks, commentLikes, commentReports, comments, courseEducators, notifications, users } from './schema';
 import type { CommentSort } from '../src/lib/discussion/listing';
@@ -61,16 +61,26 @@ export type ThreadRow = Awaited<ReturnType<ReturnType<typeof threadSelect>['all'
 const onStep = and(eq(comments.courseSlug, p.courseSlug), eq(comments.stepId, p.stepId));
 
 const threadQueries = perConnection((db) => {
-  const topLevel = (order: SQL[]) =>
+  // The limit is written into the SQL, one statement per length shown: with a bound LIMIT, SQLite took ten
+  // times as long over the same index. Lengths are whole pages up to maxShown, so there are few of them.
+  const topLevel = new Map<string, ReturnType<typeof prepareTopLevel>>();
+  const prepareTopLevel = (sort: CommentSort, limit: number) =>
     threadSelect(db)
       .where(and(onStep, isNull(comments.parentId), isNull(comments.pinnedAt), hiddenAllowed))
-      .orderBy(...order)
-      .limit(sql.placeholder('limit'))
+      // Each order walks its own index (comments_step_newest_idx, comments_step_liked_idx) and stops at the limit.
+      .orderBy(...(sort === 'liked' ? [desc(comments.likeCount), desc(comments.createdAt)] : [desc(comments.createdAt)]))
+      .limit(literalLimit(limit))
       .prepare();
   return {
-    // Each order walks its own index (comments_step_newest_idx, comments_step_liked_idx) and stops at the limit.
-    newest: topLevel([desc(comments.createdAt)]),
-    liked: topLevel([desc(comments.likeCount), desc(comments.createdAt)]),
+    topLevel(sort: CommentSort, limit: number) {
+      const key = `${sort} ${limit}`;
+      let statement = topLevel.get(key);
+      if (!statement) {
+        statement = prepareTopLevel(sort, limit);
+        topLevel.set(key, statement);
+      }
+      return statement;
+    },
     pinned: threadSelect(db)
       .where(and(onStep, isNull(comments.parentId), isNotNull(comments.pinnedAt), hiddenAllowed))
       .orderBy(desc(comments.pinnedAt))
@@ -99,7 +109,7 @@ const flags = (q: ThreadQuery) => ({ courseSlug: q.courseSlug, stepId: q.stepId,
 
 /** Comments on the step (not replies) that are not pinned, in the chosen order, up to `limit`. */
 export function listTopLevel(db: Db, q: ThreadQuery, sort: CommentSort, limit: number): ThreadRow[] {
-  return threadQueries(db)[sort].all({ ...flags(q), limit });
+  return threadQueries(db).topLevel(sort, limit).all(flags(q));
 }
 
 export function listPinned(db: Db, q: ThreadQuery): ThreadRow[] {
@@ -195,13 +205,16 @@ export function setBookmark(db: Db, commentId: string, userId: string, on: boole
   else db.delete(bookmarks).where(and(eq(bookmarks.userId, userId), eq(bookmarks.commentId, commentId))).run();
 }
 
+/** The bookmarks page lists this many, most recent first. */
+export const bookmarksListed = 200;
+
 const bookmarked = perConnection((db) =>
-  threadSelect(db).where(eq(bookmarks.userId, p.viewerId)).orderBy(desc(bookmarks.createdAt)).limit(sql.placeholder('limit')).prepare(),
+  threadSelect(db).where(eq(bookmarks.userId, p.viewerId)).orderBy(desc(bookmarks.createdAt)).limit(literalLimit(bookmarksListed)).prepare(),
 );
 
 /** The person's bookmarked comments, most recently bookmarked first, with their authors. */
-export function listBookmarks(db: Db, userId: string, limit = 200): ThreadRow[] {
-  return bookmarked(db).all({ viewerId: userId, limit });
+export function listBookmarks(db: Db, userId: string): ThreadRow[] {
+  return bookmarked(db).all({ viewerId: userId });
 }
 
 // --- Reports and moderation

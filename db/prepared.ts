@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /**
@@ -14,4 +15,15 @@ export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return built;
   };
+}
+
+/**
+ * A LIMIT written into the statement's text rather than bound. Drizzle binds limits as parameters, and SQLite
+ * ran a bound LIMIT ten times slower over the same index (measured on a step's comment thread). Only for
+ * whole numbers the code chooses, never for input.
+ */
+export function literalLimit(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`A limit must be a whole number, not ${n}`);
+  // Drizzle's limit() accepts a number or a placeholder; raw SQL in its place is written out as it stands.
+  return sql.raw(String(n)) as unknown as number;
 }

@@ -2,7 +2,7 @@
 import type { Role } from '../../../db/schema';
 import { professionLabel } from '../auth/validation';
 import { canChange, canLike, canModerate, canPin, canReport, isOwn, type Viewer } from './rules';
-import { commentSegments, type TextSegment } from './text';
+import { commentSegments, grouped, type TextSegment } from './text';
 
 export interface CommentSource {
   id: string;
@@ -92,5 +92,5 @@ export function formatCommentTime(date: Date): string {
 }
 
 export function countLabel(n: number, one: string, many: string): string {
-  return `${new Intl.NumberFormat('en-GB').format(n)} ${n === 1 ? one : many}`;
+  return `${grouped(n)} ${n === 1 ? one : many}`;
 }
