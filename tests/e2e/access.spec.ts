@@ -131,6 +131,8 @@ test('after limited access ends, steps show what was done and how to upgrade; pr
   await page.goto(`${tiered}/steps/tiered-welcome`);
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.getByRole('button', { name: 'Mark as incomplete' })).toBeVisible();
+  const notes = `${tiered}/downloads/reading-notes.txt`;
+  expect((await page.request.get(notes)).status()).toBe(200);
   // Joined 29 days ago: two weeks of course and 14 days of grace have passed.
   const database = new Database(`tests/.tmp/e2e-${new URL(baseURL).port}.db`);
   try {
@@ -152,6 +154,11 @@ test('after limited access ends, steps show what was done and how to upgrade; pr
   await expectAccessible(page);
   await page.goto(`${tiered}/steps/tiered-reading`);
   await expect(page.getByText('You had not completed this step.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reading notes (text)' })).toHaveCount(0);
+  // The step's files close with it.
+  const closed = await page.request.get(notes);
+  expect(closed.status()).toBe(403);
+  expect(await closed.text()).toContain('Your limited access to this course has ended.');
   // Nothing more is stored, and what was done is kept.
   expect((await page.request.post(`${tiered}/steps/tiered-reading`, { form: { intent: 'complete' }, headers: sameOrigin, maxRedirects: 0 })).status()).toBe(403);
   await page.goto(`${tiered}/progress`);

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { APIContext } from 'astro';
-import { learnerAccess } from '../courses/learner-access';
+import { joinedTier, learnerAccess } from '../courses/learner-access';
 import { courseFilePath, type CourseFolder } from './course-files';
 import { contentTypeFor, parseRange } from './media-types';
 
@@ -11,6 +11,14 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 export async function serveCourseFile(context: APIContext, folder: CourseFolder): Promise<Response> {
   const access = await learnerAccess(context.params.course, context.locals.user);
   if (access.kind !== 'joined') return notFound();
+  // Once limited access has ended the steps no longer show their content, so their files are closed too.
+  const tier = joinedTier(access);
+  if (tier.tier === 'limited' && tier.expired) {
+    return new Response('Your limited access to this course has ended. Upgrade to full access at /account/upgrade to open its files again.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
   const file = courseFilePath(access.course, folder, context.params.file ?? '');
   if (!file) return notFound();
   let size: number;
