@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeDb, databasePath, getDb } from '../db/client';
+import { closeDb, databasePath, databaseReadOnly, getDb } from '../db/client';
 import { config } from '../src/config';
 import { firstAdminLink } from '../src/lib/auth/first-run';
 import { createPlatformServer } from '../src/server/platform-server';
@@ -17,10 +17,21 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-const db = getDb();
+let db: ReturnType<typeof getDb>;
+try {
+  db = getDb();
+} catch (error) {
+  console.error(`The database at ${databasePath()} cannot be opened: ${(error as Error).message}. Check that the file and its folder can be read and written.`);
+  process.exit(1);
+}
 console.log(`Database: ${databasePath()} (migrated)`);
-const link = firstAdminLink(db, config.publicUrl);
-if (link) console.log(`\nNo admin account yet. Create it with this one-time link (valid 24 hours):\n  ${link}\n`);
+if (databaseReadOnly()) {
+  // Reading still works; each change answers 503 until the file can be written, then the server reopens it.
+  console.warn('The database is read-only: pages that only read work, and changes are refused (503) until it can be written again.');
+} else {
+  const link = firstAdminLink(db, config.publicUrl);
+  if (link) console.log(`\nNo admin account yet. Create it with this one-time link (valid 24 hours):\n  ${link}\n`);
+}
 
 // React and other libraries pick their slow development builds unless told this is production.
 process.env.NODE_ENV ??= 'production';

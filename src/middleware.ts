@@ -3,7 +3,8 @@ import { allowedOrigins, config } from './config';
 import { lucia } from './lib/auth/lucia';
 import { securityHeaders } from './lib/http/headers';
 import { isSameOriginWrite } from './lib/http/origin';
-import { isStorageUnavailable, unavailableMessage } from './lib/http/storage-errors';
+import { isReadOnlyStorage, isStorageUnavailable, unavailableMessage } from './lib/http/storage-errors';
+import { noteReadOnly, reopenIfWritableAgain } from '../db/client';
 
 /** Refuses cross-site writes of every kind: forms and JSON alike. */
 const originCheck = defineMiddleware(async ({ request, url }, next) => {
@@ -53,9 +54,12 @@ const headers = defineMiddleware(async (_context, next) => {
 /** A storage failure answers 503 with a plain message; anything else is a bug, logged and left to Astro's 500. */
 const storageFailures = defineMiddleware(async ({ request }, next) => {
   try {
+    // A database that could not be written may be writable again: look before a change rather than refuse it.
+    if (request.method !== 'GET' && request.method !== 'HEAD') reopenIfWritableAgain();
     return await next();
   } catch (error) {
     if (!isStorageUnavailable(error)) throw error;
+    if (isReadOnlyStorage(error)) noteReadOnly();
     console.error(`Storage unavailable for ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
     const json = (request.headers.get('accept') ?? '').includes('application/json');
     return new Response(json ? JSON.stringify({ error: unavailableMessage }) : unavailableMessage, {

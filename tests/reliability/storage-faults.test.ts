@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learner, startServer, type RunningServer } from '../support/server';
@@ -10,11 +10,17 @@ import { stepIds } from '../support/course-steps';
 const mountPoint = path.resolve('tests/.tmp/reliability-disk');
 const databasePath = path.join(mountPoint, 'platform.db');
 const steps = stepIds('content/courses/best');
+// The immutable flag makes a file read-only even for root; tmpfs has no such flag, so this one lives in tests/.tmp.
+const readOnlyDir = path.resolve('tests/.tmp/reliability-read-only');
+const readOnlyPath = path.join(readOnlyDir, 'platform.db');
 let server: RunningServer | undefined;
 
 const mount = (options: string) => execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint]);
 
 beforeAll(() => {
+  if (existsSync(readOnlyPath)) execFileSync('chattr', ['-i', readOnlyPath]);
+  rmSync(readOnlyDir, { recursive: true, force: true });
+  mkdirSync(readOnlyDir, { recursive: true });
   rmSync(mountPoint, { recursive: true, force: true });
   mkdirSync(mountPoint, { recursive: true });
   mount('size=4m');
@@ -22,6 +28,8 @@ beforeAll(() => {
 
 afterAll(() => {
   server?.process.kill('SIGKILL');
+  // Never leave an undeletable file behind in tests/.tmp.
+  if (existsSync(readOnlyPath)) execFileSync('chattr', ['-i', readOnlyPath]);
   try {
     execFileSync('umount', ['-l', mountPoint]);
   } catch {
@@ -75,5 +83,54 @@ describe('a full disk', () => {
     db.close();
     expect(acknowledged.filter((s) => !stored.has(s))).toEqual([]);
     expect(acknowledged.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a read-only database', () => {
+  it('serves what only reads, refuses changes with 503, and takes them again once the file can be written', async () => {
+    server = await startServer({ port: 4478, databasePath: readOnlyPath });
+    const session = await learner(server, 'best', 'read-only@example.org');
+    expect(await session.markComplete(steps[0]!)).toBe(200);
+    server.process.kill('SIGTERM');
+    await server.exited;
+
+    // The file turns read-only while the server is down: it starts anyway and says so.
+    execFileSync('chattr', ['+i', readOnlyPath]);
+    server = await startServer({ port: 4478, databasePath: readOnlyPath });
+    expect(server.output()).toContain('The database is read-only');
+    const step = `${server.url}/courses/best/steps/${steps[0]}`;
+    const page = await fetch(step, { headers: { Cookie: session.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Mark as incomplete');
+
+    const refused = await fetch(`${server.url}/courses/best/steps/${steps[1]}`, {
+      method: 'POST',
+      headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'intent=complete',
+      redirect: 'manual',
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(await refused.text()).toContain('The service cannot save changes at the moment. Nothing you sent was stored.');
+    const refusedJson = await fetch(`${server.url}/courses/best/steps/${steps[1]}`, {
+      method: 'POST',
+      headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: 'intent=complete',
+    });
+    expect(refusedJson.status).toBe(503);
+    expect(((await refusedJson.json()) as { error: string }).error).toContain('Nothing you sent was stored.');
+
+    // The condition clears with the server still running: the next change (a second on) is taken.
+    execFileSync('chattr', ['-i', readOnlyPath]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await session.markComplete(steps[2]!)).toBe(200);
+
+    server.process.kill('SIGTERM');
+    await server.exited;
+    const db = new Database(readOnlyPath, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const stored = (db.prepare('SELECT step_id FROM step_completions ORDER BY step_id').all() as { step_id: string }[]).map((r) => r.step_id);
+    db.close();
+    expect(stored).toEqual([steps[0]!, steps[2]!].sort());
   });
 });

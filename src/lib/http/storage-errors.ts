@@ -4,16 +4,26 @@
  * since every change runs in one transaction.
  */
 const unavailableCodes = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB)/;
+/** The file itself cannot be written: a read-only file or mount. A fresh connection may do once that clears. */
+const readOnlyCodes = /^SQLITE_(READONLY|CANTOPEN)/;
 
-export function isStorageUnavailable(error: unknown): boolean {
+/** The SQLite code of an error, if any: Drizzle and Astro wrap errors, and the code sits on the innermost cause. */
+function sqliteCode(error: unknown): string | undefined {
   let current: unknown = error;
-  // Drizzle and Astro wrap errors; the SQLite code sits on the innermost cause.
   for (let depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && unavailableCodes.test(code)) return true;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
+}
+
+export function isStorageUnavailable(error: unknown): boolean {
+  return unavailableCodes.test(sqliteCode(error) ?? '');
+}
+
+export function isReadOnlyStorage(error: unknown): boolean {
+  return readOnlyCodes.test(sqliteCode(error) ?? '');
 }
 
 export const unavailableMessage =
