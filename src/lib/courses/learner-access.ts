@@ -20,6 +20,14 @@ export async function learnerAccess(courseSlug: string | undefined, user: User |
 }
 
 /**
+ * Where a learner's page sends someone who may not see it: to sign in and come back (a session that ran out
+ * should not lose the way), or, signed in but not joined, to the course page to join.
+ */
+export function notJoinedRedirect(access: Extract<LearnerAccess, { kind: 'not-joined' }>, user: User | null, here: string): string {
+  return user ? `/courses/${access.course.slug}` : `/signin?next=${encodeURIComponent(here)}`;
+}
+
+/**
  * The joined learner's tier (src/lib/access/tiers.ts): full, or limited to the steps until it ends. Open courses
  * cost no query, so the step pages of the shipped course stay as fast as before.
  */

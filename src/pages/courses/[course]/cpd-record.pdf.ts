@@ -4,15 +4,16 @@ import { completionTimes } from '../../../../db/certificates';
 import { listReflections } from '../../../../db/reflections';
 import { renderCpdRecordPdf } from '../../../lib/certificates/cpd-record-pdf';
 import { weekCompletedOn } from '../../../lib/certificates/reflection';
-import { learnerAccess } from '../../../lib/courses/learner-access';
+import { learnerAccess, notJoinedRedirect } from '../../../lib/courses/learner-access';
 import { professionLabel } from '../../../lib/auth/validation';
 import { pdfResponse } from '../../../lib/http/pdf-response';
+import { onlyMethods } from '../../../lib/http/methods';
 
 /** The learner's CPD record: the course, each week's completion date and their reflections. */
-export const GET: APIRoute = async ({ params, locals, redirect }) => {
+export const GET: APIRoute = async ({ params, locals, redirect, url }) => {
   const access = await learnerAccess(params.course, locals.user);
   if (access.kind === 'unknown-course') return new Response('Not found', { status: 404 });
-  if (access.kind === 'not-joined') return redirect(`/courses/${access.course.slug}`, 303);
+  if (access.kind === 'not-joined') return redirect(notJoinedRedirect(access, locals.user, url.pathname), 303);
   const { course, user, enrolment } = access;
   const db = getDb();
   const completions = new Map(completionTimes(db, user.id, course.slug).map((c) => [c.stepId, c.completedAt]));
@@ -37,3 +38,5 @@ export const GET: APIRoute = async ({ params, locals, redirect }) => {
   });
   return pdfResponse(pdf, `${course.data.shortName ?? course.slug}-CPD-record.pdf`);
 };
+
+export const ALL = onlyMethods({ GET });
