@@ -4,6 +4,7 @@ import { organisationView } from '../../../lib/access/organisation';
 import { organisationReportCsv } from '../../../lib/access/organisation-report';
 import { listCourses } from '../../../lib/courses/catalog';
 import { csvHeaders } from '../../../lib/csv/csv';
+import { onlyMethods } from '../../../lib/http/methods';
 
 /** The manager's view as a spreadsheet, formula-safe; 404 for anyone who may not see it. */
 export const GET: APIRoute = async ({ locals, params }) => {
@@ -12,3 +13,5 @@ export const GET: APIRoute = async ({ locals, params }) => {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(organisationReportCsv(view.rows), { headers: csvHeaders(`${view.organisation.name}-learners-${day}.csv`) });
 };
+
+export const ALL = onlyMethods({ GET });

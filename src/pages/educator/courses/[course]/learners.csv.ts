@@ -6,6 +6,7 @@ import { readFilter } from '../../../../lib/analytics/filters';
 import { learnersCsv, learnerView, readLearnerQuery } from '../../../../lib/analytics/learners';
 import { courseScope } from '../../../../lib/analytics/scope';
 import { csvHeaders } from '../../../../lib/csv/csv';
+import { onlyMethods } from '../../../../lib/http/methods';
 
 /** Export CSV: every learner the Learners view shows for the same filter, search and sort, not just one page. */
 export const GET: APIRoute = async ({ params, url, locals, rewrite }) => {
@@ -20,3 +21,5 @@ export const GET: APIRoute = async ({ params, url, locals, rewrite }) => {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(learnersCsv(views, course.outline.assessments.map((a) => a.title)), { headers: csvHeaders(`${course.slug}-learners-${day}.csv`) });
 };
+
+export const ALL = onlyMethods({ GET });

@@ -5,6 +5,7 @@ import { json } from '../../../../../../lib/http/forms';
 import { submitAttempt } from '../../../../../../lib/quizzes/attempts';
 import { answersFromJson } from '../../../../../../lib/quizzes/form-answers';
 import { makeLayout } from '../../../../../../lib/quizzes/scoring';
+import { onlyMethods } from '../../../../../../lib/http/methods';
 
 /**
  * Scores an attempt for the quiz island: { answers: { [questionId]: optionId[] }, layout } in, the feedback out,
@@ -29,3 +30,5 @@ export const POST: APIRoute = async ({ params, locals, request }) => {
   if (!result.ok) return json({ error: result.problems.join(' '), problems: result.problems }, 400);
   return json({ attemptId: result.attemptId, scored: result.scored, nextLayout: makeLayout(bank) }, 201);
 };
+
+export const ALL = onlyMethods({ POST });

@@ -5,6 +5,7 @@ import { findStep } from '../../../../../../lib/courses/catalog';
 import { learnerAccess } from '../../../../../../lib/courses/learner-access';
 import { json } from '../../../../../../lib/http/forms';
 import { readMediaPosition } from '../../../../../../lib/media/progress-body';
+import { onlyMethods } from '../../../../../../lib/http/methods';
 
 /** The learner's video or audio step, or the answer to give instead. */
 async function mediaStep({ params, locals }: APIContext) {
@@ -33,3 +34,5 @@ export const POST: APIRoute = async (context) => {
   saveMediaProgress(getDb(), found.userId, found.courseSlug, found.stepId, position);
   return new Response(null, { status: 204 });
 };
+
+export const ALL = onlyMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { listCommenters } from '../../../../../../../db/discussion';
 import { discussionAccess } from '../../../../../../lib/discussion/access';
 import { professionLabel } from '../../../../../../lib/auth/validation';
 import { json } from '../../../../../../lib/http/forms';
+import { onlyMethods } from '../../../../../../lib/http/methods';
 
 /** Whom the viewer may @mention on this step: everyone else who has commented on it (names are already shown there). */
 export const GET: APIRoute = async ({ params, locals }) => {
@@ -13,3 +14,5 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const people = listCommenters(db, access.course.slug, access.step.id, access.viewer.id);
   return json(people.map((p) => ({ name: p.name, profession: professionLabel(p.profession) })));
 };
+
+export const ALL = onlyMethods({ GET });
