@@ -1,9 +1,12 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { allowedOrigins, config } from './config';
 import { lucia } from './lib/auth/lucia';
-import { securityHeaders } from './lib/http/headers';
+import { securityHeaders, transportHeaders } from './lib/http/headers';
+import { wantsJson } from './lib/http/forms';
 import { isSameOriginWrite } from './lib/http/origin';
-import { isReadOnlyStorage, isStorageUnavailable, unavailableMessage } from './lib/http/storage-errors';
+import { storageFailureAnswer } from './lib/http/storage-errors';
+import { completionLane } from './lib/progress/completion-lane';
+import { registerFastLane } from './server/fast-lane';
 import { noteReadOnly, reopenIfWritableAgain } from '../db/client';
 
 /** Refuses cross-site writes of every kind: forms and JSON alike. */
@@ -43,11 +46,9 @@ const auth = defineMiddleware(async ({ cookies, locals }, next) => {
 
 const headers = defineMiddleware(async (_context, next) => {
   const response = await next();
-  for (const [name, value] of Object.entries(securityHeaders)) {
+  for (const [name, value] of Object.entries({ ...securityHeaders, ...transportHeaders(config.publicUrl) })) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
-  // Only a site served over https may tell browsers to insist on it.
-  if (config.publicUrl.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return response;
 });
 
@@ -58,15 +59,14 @@ const storageFailures = defineMiddleware(async ({ request }, next) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') reopenIfWritableAgain();
     return await next();
   } catch (error) {
-    if (!isStorageUnavailable(error)) throw error;
-    if (isReadOnlyStorage(error)) noteReadOnly();
-    console.error(`Storage unavailable for ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
-    const json = (request.headers.get('accept') ?? '').includes('application/json');
-    return new Response(json ? JSON.stringify({ error: unavailableMessage }) : unavailableMessage, {
-      status: 503,
-      headers: { 'Content-Type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'Retry-After': '60' },
-    });
+    const where = { method: request.method, path: new URL(request.url).pathname, wantsJson: wantsJson(request) };
+    const answer = storageFailureAnswer(error, where, noteReadOnly);
+    if (!answer) throw error;
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
   }
 });
+
+// Mark as complete from the page's script is answered before Astro's pipeline (src/server/platform-server.ts).
+registerFastLane(completionLane);
 
 export const onRequest = sequence(headers, storageFailures, originCheck, auth);

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { contentTypeFor } from '../lib/content/media-types';
 import { securityHeaders } from '../lib/http/headers';
+import { fastLane } from './fast-lane';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void> | void;
 
@@ -20,14 +21,26 @@ export function listStaticFiles(clientDir: string): Map<string, { file: string; 
   return files;
 }
 
-/** The HTTP server: built assets straight from disk, everything else through Astro. */
+/** The HTTP server: built assets straight from disk, the fast lane's requests (./fast-lane.ts), the rest through Astro. */
 export function createPlatformServer(astro: AstroHandler, clientDir: string): http.Server {
   const assets = listStaticFiles(clientDir);
+  const dynamic = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      if (await fastLane()?.(req, res)) return;
+    } catch (error) {
+      // A bug in the lane: logged, and a plain 500 with no detail, as Astro answers one.
+      console.error(`Error answering ${req.method} ${(req.url ?? '').split('?')[0]}:`, error);
+      if (!res.headersSent) res.writeHead(500, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Something went wrong on our side. Please try again.');
+      return;
+    }
+    await astro(req, res);
+  };
   return http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const asset = req.method === 'GET' || req.method === 'HEAD' ? assets.get(pathname) : undefined;
     if (!asset) {
-      void astro(req, res);
+      void dynamic(req, res);
       return;
     }
     res.writeHead(200, {

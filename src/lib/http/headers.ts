@@ -9,3 +9,8 @@ export const securityHeaders: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   'X-Frame-Options': 'DENY',
 };
+
+/** HSTS, only for a site served over https: a browser must never be told to insist on https it cannot get. */
+export function transportHeaders(publicUrl: URL): Record<string, string> {
+  return publicUrl.protocol === 'https:' ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {};
+}

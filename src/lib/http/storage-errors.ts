@@ -28,3 +28,22 @@ export function isReadOnlyStorage(error: unknown): boolean {
 
 export const unavailableMessage =
   'The service cannot save changes at the moment. Nothing you sent was stored. Please try again in a few minutes.';
+
+/**
+ * The answer to a storage failure, or undefined when the error is a bug. It is logged with the address (never the
+ * body), and a read-only store is noted so that the next change reopens it.
+ */
+export function storageFailureAnswer(
+  error: unknown,
+  where: { method: string; path: string; wantsJson: boolean },
+  noteReadOnly: () => void,
+): { status: 503; headers: Record<string, string>; body: string } | undefined {
+  if (!isStorageUnavailable(error)) return undefined;
+  if (isReadOnlyStorage(error)) noteReadOnly();
+  console.error(`Storage unavailable for ${where.method} ${where.path}: ${(error as Error).message}`);
+  return {
+    status: 503,
+    headers: { 'Content-Type': where.wantsJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'Retry-After': '60' },
+    body: where.wantsJson ? JSON.stringify({ error: unavailableMessage }) : unavailableMessage,
+  };
+}
