@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../db/client';
+import { literalLimit } from '../../../db/prepared';
 import {
   countComments,
   findComment,
@@ -257,5 +258,22 @@ describe('the queries behind every step page', () => {
       const bad = plan.filter((d) => /^SCAN (comments|notifications|users)\b(?! USING)/.test(d) || (/TEMP B-TREE FOR ORDER BY/.test(d) && !source.includes('json_each')));
       expect(bad, `${source}\n${plan.join('\n')}`).toEqual([]);
     }
+  });
+
+  it('write the number of comments shown into the statement, one statement per length', () => {
+    const { db, sqlite, ben } = setup();
+    const seen: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      seen.push(source);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, { sort: 'newest', shown: 40 });
+    loadThread(db, { courseSlug: 'other', stepId: 'y' }, ben, { sort: 'newest', shown: 40 });
+    sqlite.prepare = prepare;
+    // Shown 40: one more than that tells whether there is more. A bound LIMIT made SQLite ten times slower.
+    expect(seen.filter((source) => / limit 41$/.test(source))).toHaveLength(1);
+    expect(() => literalLimit(2.5)).toThrow(RangeError);
+    expect(() => literalLimit(-1)).toThrow(RangeError);
   });
 });
