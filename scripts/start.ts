@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { closeDb, databasePath, databaseReadOnly, getDb } from '../db/client';
 import { config } from '../src/config';
 import { firstAdminLink } from '../src/lib/auth/first-run';
-import { createPlatformServer } from '../src/server/platform-server';
+import { closeGracefully, createPlatformServer } from '../src/server/platform-server';
 
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'dist');
 const entry = path.join(buildDir, 'server/entry.mjs');
@@ -44,11 +44,10 @@ server.listen(config.port, config.host, () => {
 // Finish requests in flight, then close the database, so a stop never cuts a write short.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    server.close(() => {
+    void closeGracefully(server).then(() => {
       closeDb();
       process.exit(0);
     });
-    server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
   });
 }

@@ -1,5 +1,6 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { contentTypeFor } from '../lib/content/media-types';
 import { securityHeaders } from '../lib/http/headers';
@@ -21,6 +22,24 @@ export function listStaticFiles(clientDir: string): Map<string, { file: string; 
   return files;
 }
 
+const closing = new WeakSet<http.Server>();
+
+/**
+ * Closes the server without cutting a request short, and resolves once every connection has ended. For a grace
+ * period it still answers, each answer closing its connection; then it stops listening and cuts idle connections.
+ * (Node's own close() stops listening and cuts idle keep-alive connections at once, so a request on its way just
+ * then, on a connection not yet accepted or not yet read, was reset.)
+ */
+export function closeGracefully(server: http.Server, graceMs = 1000): Promise<void> {
+  closing.add(server);
+  return new Promise<void>((resolve) => {
+    setTimeout(() => {
+      net.Server.prototype.close.call(server, () => resolve());
+      server.closeIdleConnections();
+    }, graceMs);
+  });
+}
+
 /** The HTTP server: built assets straight from disk, the fast lane's requests (./fast-lane.ts), the rest through Astro. */
 export function createPlatformServer(astro: AstroHandler, clientDir: string): http.Server {
   const assets = listStaticFiles(clientDir);
@@ -36,7 +55,9 @@ export function createPlatformServer(astro: AstroHandler, clientDir: string): ht
     }
     await astro(req, res);
   };
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
+    // Once closing, every answer tells the client to close its connection, so none is left to be cut.
+    if (closing.has(server)) res.shouldKeepAlive = false;
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const asset = req.method === 'GET' || req.method === 'HEAD' ? assets.get(pathname) : undefined;
     if (!asset) {
@@ -59,4 +80,5 @@ export function createPlatformServer(astro: AstroHandler, clientDir: string): ht
       .on('error', () => res.destroy())
       .pipe(res);
   });
+  return server;
 }

@@ -46,12 +46,22 @@ describe('shutting down on SIGTERM', () => {
     const inFlight = Promise.all(steps.map((step) => session.markComplete(step)));
     await new Promise((r) => setTimeout(r, 5));
     server.process.kill('SIGTERM');
+    // One that arrives just after the signal is answered too, and told to close its connection.
+    await new Promise((r) => setTimeout(r, 50));
+    const late = await fetch(`${server.url}/courses/best/steps/w1-why-pain-persists`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'intent=complete',
+    });
+    expect(late.status).toBe(303);
+    expect(late.headers.get('connection')).toBe('close');
     expect(await inFlight).toEqual([200, 200, 200, 200]);
     expect(await server.exited).toBe(0);
     // A clean close checkpoints the write-ahead log and removes it.
     expect(existsSync(`${databasePath}-wal`) ? statSync(`${databasePath}-wal`).size : 0).toBe(0);
     const db = new Database(databasePath, { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM step_completions').get()).toEqual({ n: 4 });
+    expect(db.prepare('SELECT count(*) AS n FROM step_completions').get()).toEqual({ n: 5 });
     db.close();
   });
 });
