@@ -51,7 +51,7 @@ export async function measureConsole(learners = 10_000, requests = 40) {
   if (seed.status !== 0) throw new Error(`seed:demo failed: ${seed.stderr}`);
   const seedSeconds = Number(((performance.now() - seedStart) / 1000).toFixed(1));
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: app, DATABASE_PATH: dbFile },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -18,6 +18,9 @@ const barePort = 4398;
 const appPort = 4397;
 const app = `http://localhost:${appPort}`;
 const dbFile = path.resolve('tests/.tmp/bench.db');
+const referenceName = 'reference: Astro endpoint writing a row';
+/** Measured for comparison, with no budget of their own. */
+const references = new Set(['bare node:http', referenceName]);
 
 interface Measured {
   name: string;
@@ -69,7 +72,7 @@ mkdirSync(path.dirname(dbFile), { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
 
 const bare = start('node', ['tests/bench/bare-server.mjs'], { PORT: String(barePort) });
-const server = start('npx', ['tsx', 'scripts/start.ts'], { PORT: String(appPort), PUBLIC_URL: app, DATABASE_PATH: dbFile });
+const server = start(process.execPath, ['scripts/serve.mjs'], { PORT: String(appPort), PUBLIC_URL: app, DATABASE_PATH: dbFile });
 let peakRssMb = 0;
 try {
   await waitFor(`http://127.0.0.1:${barePort}/`);
@@ -97,15 +100,27 @@ try {
       body: 'intent=complete',
     }),
   );
+  // A second learner takes the tests, so the Progress page below is read for a learner with a usual record,
+  // not one with the tens of thousands of attempts this run makes.
+  const tester = { Cookie: await learnerCookie('best') };
   results.push(
     await measure('test submission', {
       url: `${app}/api/courses/best/quizzes/week-1-test/attempts`,
       method: 'POST',
-      headers: { ...headers, Origin: app, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { ...tester, Origin: app, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: quizSubmission('best', 'week-1-test'),
     }),
   );
   results.push(await measure('Progress page', { url: `${app}/courses/best/progress`, headers }));
+  // DESIGN.md's reference beside our pages: a small Astro endpoint that writes one row (the player's place).
+  results.push(
+    await measure(referenceName, {
+      url: `${app}/api/courses/best/steps/w1-welcome/media-progress`,
+      method: 'POST',
+      headers: { ...headers, Origin: app, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ positionSeconds: 12.5, playedSeconds: 12.5 }),
+    }),
+  );
 
   // Discussion: a step with 500 comments (20 shown), then posting, spread over learners as the limit is per person.
   const discussionStep = '/courses/best/steps/w1-discussion-your-practice';
@@ -136,7 +151,7 @@ try {
   const rows = results.map((r) => ({
     ...r,
     ratioToBare: Number((r.requestsPerSecond / baseline).toFixed(3)),
-    budget: r.name === 'bare node:http' ? '' : r.p99 < 50 && r.errors === 0 && r.non2xx === 0 ? 'met (p99 < 50 ms)' : 'NOT met (p99 < 50 ms)',
+    budget: references.has(r.name) ? '' : r.p99 < 50 && r.errors === 0 && r.non2xx === 0 ? 'met (p99 < 50 ms)' : 'NOT met (p99 < 50 ms)',
   }));
   const certificate = await measureCertificates();
   const certificateBudget = certificate.p99Ms < 50 && certificate.sizeKb < 150 ? 'met (< 50 ms, < 150 KB)' : 'NOT met (< 50 ms, < 150 KB)';

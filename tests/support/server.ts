@@ -11,7 +11,7 @@ export interface RunningServer {
 /** Starts the built platform (BUILD_DIR or dist/) on its own port and database, and waits until it answers. */
 export async function startServer(options: { port: number; databasePath: string; env?: Record<string, string> }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
     env: { ...process.env, PORT: String(options.port), PUBLIC_URL: url, DATABASE_PATH: options.databasePath, HOST: 'localhost', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
