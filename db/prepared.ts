@@ -6,12 +6,15 @@ import type { Db } from './client';
  * prepares it on every call, which was most of a step page's database time.
  */
 export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
-  const cache = new WeakMap<Db, T>();
+  const cache = new WeakMap<object, T>();
   return (db) => {
-    let built = cache.get(db);
+    // A transaction is a new Drizzle object each time but shares the connection's session, and a statement of the
+    // connection runs inside its transactions: keyed by the object, every transaction prepared its statements anew.
+    const connection = (db as unknown as { session: object }).session;
+    let built = cache.get(connection);
     if (!built) {
       built = build(db);
-      cache.set(db, built);
+      cache.set(connection, built);
     }
     return built;
   };

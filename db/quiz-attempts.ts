@@ -5,8 +5,27 @@ import { quizAttempts } from './schema';
 
 export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
 
+const inserting = perConnection((db) =>
+  db
+    .insert(quizAttempts)
+    .values({
+      id: sql.placeholder('id'),
+      userId: sql.placeholder('userId'),
+      courseSlug: sql.placeholder('courseSlug'),
+      quizId: sql.placeholder('quizId'),
+      kind: sql.placeholder('kind'),
+      score: sql.placeholder('score'),
+      passed: sql.placeholder('passed'),
+      answers: sql.placeholder('answers'),
+      layout: sql.placeholder('layout'),
+      submittedAt: sql.placeholder('submittedAt'),
+    })
+    .prepare(),
+);
+
 export function insertAttempt(db: Db, row: QuizAttemptRow): void {
-  db.insert(quizAttempts).values(row).run();
+  // Placeholders in values() keep the columns' conversions (boolean to 0/1, Date to milliseconds).
+  inserting(db).run(row);
 }
 
 export function findAttempt(db: Db, userId: string, attemptId: string): QuizAttemptRow | undefined {

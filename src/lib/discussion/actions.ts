@@ -45,7 +45,9 @@ function notify(db: Db, comment: Stored, body: string, author: Viewer, repliedTo
     rows.push({ userId: repliedTo, kind: 'reply' });
     told.add(repliedTo);
   }
-  for (const id of findMentions(body, listCommenters(db, comment.courseSlug, comment.stepId))) {
+  // Every mention starts with @; most comments have none, and reading who may be mentioned grows with the thread.
+  const people = body.includes('@') ? listCommenters(db, comment.courseSlug, comment.stepId) : [];
+  for (const id of findMentions(body, people)) {
     if (!told.has(id)) rows.push({ userId: id, kind: 'mention' });
     told.add(id);
   }
