@@ -1,15 +1,21 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client';
+import { perConnection } from './prepared';
 import { certificates, quizAttempts, stepCompletions, users } from './schema';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 
-export function findCertificate(db: Db, userId: string, courseSlug: string): CertificateRow | undefined {
-  return db
+const learnersCertificate = perConnection((db) =>
+  db
     .select()
     .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.courseSlug, courseSlug)))
-    .get();
+    .where(and(eq(certificates.userId, sql.placeholder('userId')), eq(certificates.courseSlug, sql.placeholder('courseSlug'))))
+    .prepare(),
+);
+
+/** The learner's certificate for the course, if one was issued (read on every Progress page). */
+export function findCertificate(db: Db, userId: string, courseSlug: string): CertificateRow | undefined {
+  return learnersCertificate(db).get({ userId, courseSlug });
 }
 
 export function findCertificateByNumber(db: Db, number: string): CertificateRow | undefined {

@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { perConnection } from './prepared';
 import { emailOutbox, emailTokens, verifiedEmails, type EmailTokenPurpose, type VerifiedEmailKind } from './schema';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
@@ -42,12 +43,16 @@ export function spendEmailTokens(db: Db, userId: string, purpose: EmailTokenPurp
     .run();
 }
 
-export function findVerifiedEmail(db: Db, userId: string, kind: VerifiedEmailKind): VerifiedEmailRow | undefined {
-  return db
+const verified = perConnection((db) =>
+  db
     .select()
     .from(verifiedEmails)
-    .where(and(eq(verifiedEmails.userId, userId), eq(verifiedEmails.kind, kind)))
-    .get();
+    .where(and(eq(verifiedEmails.userId, sql.placeholder('userId')), eq(verifiedEmails.kind, sql.placeholder('kind'))))
+    .prepare(),
+);
+
+export function findVerifiedEmail(db: Db, userId: string, kind: VerifiedEmailKind): VerifiedEmailRow | undefined {
+  return verified(db).get({ userId, kind });
 }
 
 /** Whose account an address already verifies, if anyone's. */

@@ -46,14 +46,17 @@ export function listAttempts(db: Db, userId: string, courseSlug: string, quizId:
 }
 
 /** The best score per test or assessment the learner has tried in the course. */
-export function bestScores(db: Db, userId: string, courseSlug: string): Map<string, number> {
-  const rows = db
+const best = perConnection((db) =>
+  db
     .select({ quizId: quizAttempts.quizId, best: max(quizAttempts.score) })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)))
+    .where(and(eq(quizAttempts.userId, sql.placeholder('userId')), eq(quizAttempts.courseSlug, sql.placeholder('courseSlug'))))
     .groupBy(quizAttempts.quizId)
-    .all();
-  return new Map(rows.map((r) => [r.quizId, r.best ?? 0]));
+    .prepare(),
+);
+
+export function bestScores(db: Db, userId: string, courseSlug: string): Map<string, number> {
+  return new Map(best(db).all({ userId, courseSlug }).map((r) => [r.quizId, r.best ?? 0]));
 }
 
 /** Bank ids of the assessments the learner has passed in the course. */

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { perConnection } from './prepared';
 import { users, type Role } from './schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -28,8 +29,10 @@ export function findUserByEmail(db: Db, email: string): UserRow | undefined {
   return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
+const byId = perConnection((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
 export function findUserById(db: Db, id: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return byId(db).get({ id });
 }
 
 export function updateUserName(db: Db, id: string, name: string, profession: string): void {
