@@ -67,6 +67,26 @@ describe('the Mark as complete lane', () => {
     expect(completions()).toEqual([]);
   });
 
+  it('slides a session past half its life, as every page does, sending the renewed cookie', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const db = new Database(databasePath);
+    db.pragma('busy_timeout = 5000');
+    const ownExpiry = () => (db.prepare("SELECT expires_at AS at FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'lane@example.org')").get() as { at: number }).at;
+    db.prepare("UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE email = 'lane@example.org')").run(Date.now() + 10 * day);
+    try {
+      const renewed = await mark('complete');
+      expect(renewed.status).toBe(200);
+      const setCookie = renewed.headers.get('set-cookie') ?? '';
+      expect(setCookie).toMatch(/^session=[^;]+; .*HttpOnly/i);
+      expect(setCookie.split(';')[0]).toBe(cookie);
+      expect(ownExpiry()).toBeGreaterThan(Date.now() + 29 * day);
+      // A session with most of its life left is not sent again.
+      expect((await mark('incomplete')).headers.get('set-cookie')).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a form it cannot read with a message, storing nothing', async () => {
     const refused = await mark('finish');
     expect(refused.status).toBe(400);
