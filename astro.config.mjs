@@ -11,7 +11,7 @@ const outDir = process.env.BUILD_DIR ?? './dist';
 
 /**
  * Bundles scripts/start.ts (the HTTP server, migrations, shutdown) into <outDir>/start.mjs, so production runs
- * under plain Node: under tsx every import() Astro makes per request went through tsx's loader, a third of a
+ * under plain Node: under tsx every import() Astro makes per request went through tsx's loader, about a quarter of a
  * step page's time. Packages stay external, loaded from node_modules as usual.
  */
 const serverEntry = {
