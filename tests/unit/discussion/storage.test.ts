@@ -230,22 +230,34 @@ describe('likes, bookmarks, reports and hiding', () => {
   });
 });
 
+/** The SQL of every statement SQLite is asked to prepare while `run` runs. */
+function preparedDuring(sqlite: ReturnType<typeof setup>['sqlite'], run: () => void): string[] {
+  const seen: string[] = [];
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    seen.push(source);
+    return prepare(source);
+  }) as typeof sqlite.prepare;
+  try {
+    run();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+  return seen;
+}
+
 describe('the queries behind every step page', () => {
   it('use their indexes: no table scan and no sort for the comments shown', () => {
     const { db, sqlite, alice, ben } = setup();
     post(db, alice, 'a');
     post(db, ben, 'b', undefined);
-    const seen: string[] = [];
     const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((source: string) => {
-      seen.push(source);
-      return prepare(source);
-    }) as typeof sqlite.prepare;
-    // The statements are prepared on first use, after the patch, so their SQL is seen here.
-    loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, newest);
-    loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, { sort: 'liked', shown: 20 });
-    unreadNotificationCount(db, 'ben');
-    sqlite.prepare = prepare;
+    // The statements are prepared on first use, so their SQL is seen here.
+    const seen = preparedDuring(sqlite, () => {
+      loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, newest);
+      loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, { sort: 'liked', shown: 20 });
+      unreadNotificationCount(db, 'ben');
+    });
     const plans = seen
       .filter((source) => source.startsWith('select'))
       .map((source) => {
@@ -262,15 +274,10 @@ describe('the queries behind every step page', () => {
 
   it('write the number of comments shown into the statement, one statement per length', () => {
     const { db, sqlite, ben } = setup();
-    const seen: string[] = [];
-    const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((source: string) => {
-      seen.push(source);
-      return prepare(source);
-    }) as typeof sqlite.prepare;
-    loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, { sort: 'newest', shown: 40 });
-    loadThread(db, { courseSlug: 'other', stepId: 'y' }, ben, { sort: 'newest', shown: 40 });
-    sqlite.prepare = prepare;
+    const seen = preparedDuring(sqlite, () => {
+      loadThread(db, { courseSlug: 'other', stepId: 'x' }, ben, { sort: 'newest', shown: 40 });
+      loadThread(db, { courseSlug: 'other', stepId: 'y' }, ben, { sort: 'newest', shown: 40 });
+    });
     // Shown 40: one more than that tells whether there is more. A bound LIMIT made SQLite ten times slower.
     expect(seen.filter((source) => / limit 41$/.test(source))).toHaveLength(1);
     expect(() => literalLimit(2.5)).toThrow(RangeError);
