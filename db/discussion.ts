@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { literalLimit, perConnection } from './prepared';
 import type { Db } from './client';
 import { bookmarks, commentLikes, commentReports, comments, courseEducators, notifications, users } from './schema';
