@@ -6,7 +6,9 @@ import { wantsJson } from './lib/http/forms';
 import { isSameOriginWrite } from './lib/http/origin';
 import { storageFailureAnswer } from './lib/http/storage-errors';
 import { completionLane } from './lib/progress/completion-lane';
-import { registerFastLane } from './server/fast-lane';
+import { fillShell, keepShell, keptShell, parseShell } from './lib/courses/step-shell';
+import { stepPageLane } from './lib/courses/step-page-lane';
+import { registerFastLanes } from './server/fast-lane';
 import { noteReadOnly, reopenIfWritableAgain } from '../db/client';
 
 /** Refuses cross-site writes of every kind: forms and JSON alike. */
@@ -66,7 +68,26 @@ const storageFailures = defineMiddleware(async ({ request }, next) => {
   }
 });
 
-// Mark as complete from the page's script is answered before Astro's pipeline (src/server/platform-server.ts).
-registerFastLane(completionLane);
+/**
+ * A step page rendered as its shell (markers where the learner's parts go: src/lib/courses/step-shell.ts) is kept
+ * for the step and filled with this learner's parts, as the step page's fast lane fills it.
+ */
+const stepShells = defineMiddleware(async ({ locals }, next) => {
+  const response = await next();
+  const rendered = locals.stepShell;
+  if (!rendered || response.status !== 200) return response;
+  const csp = response.headers.get('Content-Security-Policy') ?? '';
+  const shell = keptShell(rendered.key) ?? parseShell(await response.text(), csp);
+  if (!shell) throw new Error(`The step page ${rendered.key} was rendered without all of its learner's slots.`);
+  keepShell(rendered.key, shell);
+  const body = fillShell(shell, rendered.parts);
+  const answer = new Headers(response.headers);
+  answer.set('Content-Length', String(Buffer.byteLength(body)));
+  return new Response(body, { status: 200, headers: answer });
+});
 
-export const onRequest = sequence(headers, storageFailures, originCheck, auth);
+// Mark as complete from the page's script, and plain step pages once their shell is kept, are answered before
+// Astro's pipeline (src/server/platform-server.ts).
+registerFastLanes(completionLane, stepPageLane);
+
+export const onRequest = sequence(headers, storageFailures, originCheck, auth, stepShells);

@@ -7,11 +7,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getDb, noteReadOnly, reopenIfWritableAgain } from '../../../db/client';
 import { allowedOrigins, config } from '../../config';
-import { lucia } from '../auth/lucia';
 import { stepLock } from '../access/tiers';
 import { findStep } from '../courses/catalog';
 import { joinedTier, learnerAccess } from '../courses/learner-access';
-import { securityHeaders, transportHeaders } from '../http/headers';
+import { laneSession, sendSignedIn } from '../http/lane';
 import { isSameOriginWrite } from '../http/origin';
 import { storageFailureAnswer } from '../http/storage-errors';
 import type { FastLane } from '../../server/fast-lane';
@@ -53,15 +52,7 @@ function readBody(req: IncomingMessage, length: number): Promise<string> {
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    ...securityHeaders,
-    ...transportHeaders(config.publicUrl),
-    'Cache-Control': 'no-store',
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    ...headers,
-  });
-  res.end(body);
+  sendSignedIn(res, status, body, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 }
 
 export const completionLane: FastLane = async (req, res) => {
@@ -69,17 +60,15 @@ export const completionLane: FastLane = async (req, res) => {
   if (!asked) return false;
   // Stricter than the middleware: only the public address and this machine's own, never the Host header.
   if (!isSameOriginWrite('POST', req.headers.origin ?? null, allowedOrigins(config.publicUrl))) return false;
-  const token = lucia.readSessionCookie(req.headers.cookie ?? '');
-  if (!token) return false;
   try {
-    const { session, user } = await lucia.validateSession(token);
-    if (!session) return false;
+    const signedIn = await laneSession(req);
+    if (!signedIn) return false;
+    const { user, renewed } = signedIn;
     const access = await learnerAccess(asked.courseSlug, user);
     if (access.kind !== 'joined') return false;
     const step = findStep(access.course, asked.stepId);
     if (!step || stepLock(joinedTier(access), step.type) === 'expired') return false;
 
-    const renewed: Record<string, string> = session.fresh ? { 'Set-Cookie': lucia.createSessionCookie(session.id).serialize() } : {};
     const intent = new URLSearchParams(await readBody(req, asked.bodyLength)).get('intent');
     if (intent !== 'complete' && intent !== 'incomplete') {
       send(res, 400, JSON.stringify({ error: 'The form could not be read. Please try again.' }), renewed);
