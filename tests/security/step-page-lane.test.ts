@@ -1,0 +1,160 @@
+/**
+ * A step page in its plain form is rendered by Astro once per step as a shell and then filled per request by a
+ * fast lane (src/lib/courses/step-shell.ts, step-page-lane.ts). The shell must hold nothing of the person whose
+ * request made it, and the lane must answer exactly as the page does, or leave the request to the page.
+ *
+ * Each person in turn is the first to open every step on a fresh server, so their pages come from Astro; everyone
+ * else's pages on that server come from the lane. Each lane page must equal that person's own Astro page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../support/server';
+import { startWorld, type Someone, type World } from './access-fixture';
+
+const dir = 'tests/.tmp/step-page-lane';
+const port = 4488;
+const everyone: Someone[] = ['learnerA', 'learnerB', 'otherEducator', 'educator', 'admin'];
+/** An article with the comments, one without, a video step; the quiz and assessment are always the page's. */
+const steps = ['hello', 'second-step', 'short-clip', 'third-step'];
+const pathOf = (step: string) => `/courses/fixture-basics/steps/${step}`;
+const fromShell = (response: Response) => (response.headers.get('server-timing') ?? '').startsWith('step-shell');
+
+let world: World;
+let server: RunningServer | undefined;
+
+async function open(cookie: string, path: string, init: RequestInit = {}) {
+  const response = await fetch(server!.url + path, { redirect: 'manual', ...init, headers: { Cookie: cookie, ...init.headers } });
+  return { response, body: await response.text() };
+}
+
+async function restart(): Promise<void> {
+  server?.process.kill('SIGKILL');
+  await server?.exited;
+  server = await startServer({ port, databasePath: `${dir}/platform.db` });
+}
+
+beforeAll(async () => {
+  world = await startWorld(port, dir);
+  // A comment that tries to be a slot marker, by a learner whose name tries too.
+  world.run("UPDATE users SET name = 'Learner <!--best-cpd-slot:header--> B' WHERE email = 'learnerb@example.org'");
+  const posted = await fetch(`${world.server.url}${pathOf('hello')}/comments`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: world.server.url, Cookie: world.cookies.learnerB },
+    body: new URLSearchParams({ text: 'Before <!--best-cpd-slot:thread--> after' }),
+  });
+  expect(posted.status).toBe(303);
+  world.server.process.kill('SIGKILL');
+  await world.server.exited;
+}, 120_000);
+afterAll(() => server?.process.kill('SIGKILL'));
+
+describe('the step page lane', () => {
+  it('gives every person exactly the page Astro renders for them, whoever made the shell', async () => {
+    const astroPages = new Map<string, string>();
+    const lanePages: { who: Someone; step: string; body: string; madeBy: Someone }[] = [];
+    for (const first of everyone) {
+      await restart();
+      for (const step of steps) {
+        const { response, body } = await open(world.cookies[first], pathOf(step));
+        expect(response.status).toBe(200);
+        expect(fromShell(response)).toBe(false);
+        astroPages.set(`${first} ${step}`, body);
+      }
+      for (const who of everyone.filter((w) => w !== first)) {
+        for (const step of steps) {
+          const { response, body } = await open(world.cookies[who], pathOf(step));
+          expect(response.status).toBe(200);
+          expect(fromShell(response)).toBe(true);
+          lanePages.push({ who, step, body, madeBy: first });
+        }
+      }
+    }
+    for (const page of lanePages) {
+      expect(page.body, `${page.who} on ${page.step}, shell made by ${page.madeBy}`).toBe(astroPages.get(`${page.who} ${page.step}`));
+    }
+    // The pages differ by person, so the comparison above could have caught a leak.
+    const hello = (who: Someone) => astroPages.get(`${who} hello`)!;
+    expect(hello('educator')).toContain('Reported and hidden comments');
+    expect(hello('learnerA')).not.toContain('Reported and hidden comments');
+    expect(hello('learnerA')).toMatch(/Notifications <span class="count-badge">1<span class="visually-hidden"> unread<\/span><\/span>/);
+    expect(hello('learnerB')).not.toContain('count-badge');
+    expect(hello('admin')).toContain('href="/educator">Console</a>');
+    expect(hello('learnerA')).not.toContain('href="/educator">Console</a>');
+  });
+
+  it('sends the headers the page sends, with the page’s own script hashes', async () => {
+    await restart();
+    const astro = await open(world.cookies.learnerA, pathOf('hello'));
+    const lane = await open(world.cookies.learnerB, pathOf('hello'));
+    expect(fromShell(lane.response)).toBe(true);
+    for (const name of ['content-type', 'cache-control', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options']) {
+      expect(lane.response.headers.get(name), name).toBe(astro.response.headers.get(name));
+    }
+    expect(lane.response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-/);
+    expect(Number(lane.response.headers.get('content-length'))).toBe(Buffer.byteLength(lane.body));
+  });
+
+  it('keeps learners’ text as text: a marker written in a comment or a name fills nothing', async () => {
+    const { response, body } = await open(world.cookies.learnerA, pathOf('hello'));
+    expect(fromShell(response)).toBe(true);
+    expect(body.match(/<header class="site-header">/g)).toHaveLength(1);
+    expect(body.match(/class="discussion__thread"/g)).toHaveLength(1);
+    expect(body).toContain('Before &lt;!--best-cpd-slot:thread--&gt; after');
+    expect(body).toContain('Learner &lt;!--best-cpd-slot:header--&gt; B');
+    expect(body).not.toMatch(/<!--best-cpd-slot/);
+  });
+
+  it('leaves to the page what is not the plain form: a query, a test, ended access, no session, not joined', async () => {
+    const learner = world.cookies.learnerA;
+    const sorted = await open(learner, `${pathOf('hello')}?sort=liked`);
+    expect(sorted.response.status).toBe(200);
+    expect(fromShell(sorted.response)).toBe(false);
+    expect(sorted.body).toMatch(/<a href="\/courses\/fixture-basics\/steps\/hello\?sort=liked#discussion-count" aria-current="true">Most liked<\/a>/);
+
+    const quiz = await open(learner, pathOf('practice-test'));
+    expect(quiz.response.status).toBe(200);
+    expect(fromShell(quiz.response)).toBe(false);
+    expect(quiz.body).toContain('Submit answers');
+
+    const head = await fetch(server!.url + pathOf('hello'), { method: 'HEAD', headers: { Cookie: learner } });
+    expect(head.status).toBe(200);
+    expect(fromShell(head)).toBe(false);
+
+    const signedOut = await open('', pathOf('hello'));
+    expect(signedOut.response.status).toBe(303);
+    expect(signedOut.response.headers.get('location')).toBe('/courses/fixture-basics');
+    const forged = await open('session=not-a-session-anyone-was-given', pathOf('hello'));
+    expect(forged.response.status).toBe(303);
+    expect(fromShell(forged.response)).toBe(false);
+
+    const notJoined = await open(learner, '/courses/fixture-tiered/steps/tiered-welcome');
+    expect(notJoined.response.status).toBe(303);
+    expect(notJoined.response.headers.get('location')).toBe('/courses/fixture-tiered');
+    expect((await open(learner, pathOf('no-such-step'))).response.status).toBe(404);
+  });
+
+  it('answers for ended limited access as the page does, never from a full learner’s shell', async () => {
+    const tiered = '/courses/fixture-tiered/steps/tiered-welcome';
+    const join = (cookie: string) => fetch(server!.url + '/courses/fixture-tiered', { method: 'POST', redirect: 'manual', headers: { Origin: server!.url, Cookie: cookie } });
+    expect((await join(world.cookies.learnerA)).status).toBe(303);
+    expect((await join(world.cookies.learnerB)).status).toBe(303);
+    // B's limited access ended long ago; A made the step's shell a moment before.
+    world.run("UPDATE enrolments SET joined_at = 0 WHERE course_slug = 'fixture-tiered' AND user_id = ?", world.idOf('learnerB'));
+    await open(world.cookies.learnerA, tiered);
+    const ended = await open(world.cookies.learnerB, tiered);
+    expect(ended.response.status).toBe(200);
+    expect(fromShell(ended.response)).toBe(false);
+    expect(ended.body).toContain('Your limited access has ended');
+    expect(ended.body).not.toContain('Mark as complete');
+  });
+
+  it('slides a session past half its life, sending the renewed cookie', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    await open(world.cookies.learnerA, pathOf('second-step'));
+    world.run('UPDATE sessions SET expires_at = ? WHERE user_id = ?', Date.now() + 10 * day, world.idOf('learnerB'));
+    const { response } = await open(world.cookies.learnerB, pathOf('second-step'));
+    expect(fromShell(response)).toBe(true);
+    expect(response.headers.get('set-cookie')?.split(';')[0]).toBe(world.cookies.learnerB);
+    expect(Number(world.value('SELECT expires_at FROM sessions WHERE user_id = ?', world.idOf('learnerB')))).toBeGreaterThan(Date.now() + 29 * day);
+  });
+});
