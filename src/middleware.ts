@@ -8,6 +8,7 @@ import { storageFailureAnswer } from './lib/http/storage-errors';
 import { completionLane } from './lib/progress/completion-lane';
 import { fillShell, keepShell, keptShell, parseShell } from './lib/courses/step-shell';
 import { stepPageLane } from './lib/courses/step-page-lane';
+import { attemptLane } from './lib/quizzes/attempt-lane';
 import { registerFastLanes } from './server/fast-lane';
 import { noteReadOnly, reopenIfWritableAgain } from '../db/client';
 
@@ -86,8 +87,8 @@ const stepShells = defineMiddleware(async ({ locals }, next) => {
   return new Response(body, { status: 200, headers: answer });
 });
 
-// Mark as complete from the page's script, and plain step pages once their shell is kept, are answered before
-// Astro's pipeline (src/server/platform-server.ts).
-registerFastLanes(completionLane, stepPageLane);
+// Mark as complete and tests from the page's scripts, and plain step pages once their shell is kept, are answered
+// before Astro's pipeline (src/server/platform-server.ts).
+registerFastLanes(completionLane, stepPageLane, attemptLane);
 
 export const onRequest = sequence(headers, storageFailures, originCheck, auth, stepShells);

@@ -52,6 +52,7 @@ describe('the Mark as complete lane', () => {
     const answer = (await fast.json()) as { complete: boolean; percent: number };
     expect(answer.complete).toBe(true);
     expect(answer.percent).toBeGreaterThan(0);
+    expect(fast.headers.get('server-timing')).toBe('fast-lane');
     expect(fast.headers.get('cache-control')).toBe('no-store');
     expect(fast.headers.get('x-content-type-options')).toBe('nosniff');
     expect(fast.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -60,6 +61,7 @@ describe('the Mark as complete lane', () => {
     // The page's own answer to the same change (multipart reaches the page): the same body.
     const page = await mark('complete', { multipart: true });
     expect(page.status).toBe(200);
+    expect(page.headers.get('server-timing')).toBeNull();
     expect(await page.json()).toEqual(answer);
 
     const undone = await mark('incomplete');

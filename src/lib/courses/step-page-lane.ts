@@ -37,13 +37,7 @@ export const stepPageLane: FastLane = async (req, res) => {
     const db = getDb();
     const completed = completedStepIds(db, user.id, access.course.slug);
     const parts = learnerParts(db, { user, course: access.course, step, tier, completed, place: placeFrom(noQuery) });
-    sendSignedIn(res, 200, fillShell(shell, parts), {
-      'Content-Type': 'text/html',
-      'Content-Security-Policy': shell.csp,
-      // Tells an operator (and the tests) which way the page was made.
-      'Server-Timing': 'step-shell;desc="Filled from the step\'s kept shell"',
-      ...renewed,
-    });
+    sendSignedIn(res, 200, fillShell(shell, parts), { 'Content-Type': 'text/html', 'Content-Security-Policy': shell.csp, ...renewed });
     return true;
   } catch (error) {
     const answer = storageFailureAnswer(error, { method: 'GET', path: req.url ?? '', wantsJson: false }, noteReadOnly);

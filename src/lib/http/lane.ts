@@ -14,6 +14,27 @@ export async function laneSession(req: IncomingMessage): Promise<{ user: User; r
   return { user, renewed: session.fresh ? { 'Set-Cookie': lucia.createSessionCookie(session.id).serialize() } : {} };
 }
 
+/** The body's declared length when it is at most `largest`; null for none (chunked), a false one, or more. */
+export function declaredLength(headers: IncomingMessage['headers'], largest: number): number | null {
+  const length = Number(headers['content-length']);
+  return Number.isInteger(length) && length >= 0 && length <= largest ? length : null;
+}
+
+/** The body as text, read once the lane has taken the request; never more than its declared length. */
+export function readBody(req: IncomingMessage, length: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > length) req.destroy(new Error('The body is longer than its Content-Length.'));
+      else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
+}
+
 /** An answer for a signed-in person, with the headers src/middleware.ts gives every page. */
 export function sendSignedIn(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
   res.writeHead(status, {
@@ -21,6 +42,8 @@ export function sendSignedIn(res: ServerResponse, status: number, body: string, 
     ...transportHeaders(config.publicUrl),
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(body),
+    // Tells an operator (and the tests) that a lane answered, not Astro.
+    'Server-Timing': 'fast-lane',
     ...headers,
   });
   res.end(body);

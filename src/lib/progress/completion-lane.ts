@@ -10,7 +10,7 @@ import { allowedOrigins, config } from '../../config';
 import { stepLock } from '../access/tiers';
 import { findStep } from '../courses/catalog';
 import { joinedTier, learnerAccess } from '../courses/learner-access';
-import { laneSession, sendSignedIn } from '../http/lane';
+import { declaredLength, laneSession, readBody, sendSignedIn } from '../http/lane';
 import { isSameOriginWrite } from '../http/origin';
 import { storageFailureAnswer } from '../http/storage-errors';
 import type { FastLane } from '../../server/fast-lane';
@@ -32,23 +32,8 @@ export function completionRequest(method: string | undefined, url: string | unde
   if (!match) return null;
   if (!(headers.accept ?? '').includes('application/json')) return null;
   if (!(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return null;
-  const bodyLength = Number(headers['content-length']);
-  if (!Number.isInteger(bodyLength) || bodyLength < 0 || bodyLength > largestBody) return null;
-  return { courseSlug: match[1]!, stepId: match[2]!, bodyLength };
-}
-
-function readBody(req: IncomingMessage, length: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > length) req.destroy(new Error('The body is longer than its Content-Length.'));
-      else chunks.push(chunk);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
-  });
+  const bodyLength = declaredLength(headers, largestBody);
+  return bodyLength === null ? null : { courseSlug: match[1]!, stepId: match[2]!, bodyLength };
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {

@@ -2,14 +2,12 @@ import type { APIRoute } from 'astro';
 import { getDb } from '../../../../../../../db/client';
 import { joinedTier, learnerAccess } from '../../../../../../lib/courses/learner-access';
 import { json } from '../../../../../../lib/http/forms';
-import { submitAttempt } from '../../../../../../lib/quizzes/attempts';
-import { answersFromJson } from '../../../../../../lib/quizzes/form-answers';
-import { makeLayout } from '../../../../../../lib/quizzes/scoring';
+import { answerJsonSubmission } from '../../../../../../lib/quizzes/json-submission';
 import { onlyMethods } from '../../../../../../lib/http/methods';
 
 /**
- * Scores an attempt for the quiz island: { answers: { [questionId]: optionId[] }, layout } in, the feedback out,
- * with the order to show for the next attempt (shuffled afresh for assessments). Nothing is stored unless it is scored.
+ * Scores an attempt for the quiz island (src/lib/quizzes/json-submission.ts). Nothing is stored unless it is
+ * scored. The plain case is usually answered by the same rules in src/lib/quizzes/attempt-lane.ts.
  */
 export const POST: APIRoute = async ({ params, locals, request }) => {
   if (!locals.user) return json({ error: 'Sign in to submit your answers.' }, 401);
@@ -23,12 +21,8 @@ export const POST: APIRoute = async ({ params, locals, request }) => {
   if (joinedTier(access).tier === 'limited') return json({ error: 'Tests need full access. Upgrade to take this test.' }, 403);
 
   const body: unknown = await request.json().catch(() => undefined);
-  const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const answers = answersFromJson(fields.answers);
-  if (!answers) return json({ error: 'The answers could not be read. Reload the page and try again.' }, 400);
-  const result = submitAttempt(getDb(), course, bank, user.id, answers, fields.layout);
-  if (!result.ok) return json({ error: result.problems.join(' '), problems: result.problems }, 400);
-  return json({ attemptId: result.attemptId, scored: result.scored, nextLayout: makeLayout(bank) }, 201);
+  const answer = answerJsonSubmission(getDb(), course, bank, user.id, body);
+  return json(answer.body, answer.status);
 };
 
 export const ALL = onlyMethods({ POST });
