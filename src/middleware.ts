@@ -6,9 +6,10 @@ import { wantsJson } from './lib/http/forms';
 import { isSameOriginWrite } from './lib/http/origin';
 import { storageFailureAnswer } from './lib/http/storage-errors';
 import { completionLane } from './lib/progress/completion-lane';
-import { fillShell, keepShell, keptShell, parseShell } from './lib/courses/step-shell';
+import { fillShell, keepShell, keptShell, parseShell } from './lib/html/page-shell';
 import { stepPageLane } from './lib/courses/step-page-lane';
 import { attemptLane } from './lib/quizzes/attempt-lane';
+import { progressPageLane } from './lib/progress/progress-shell';
 import { registerFastLanes } from './server/fast-lane';
 import { noteReadOnly, reopenIfWritableAgain } from '../db/client';
 
@@ -70,16 +71,16 @@ const storageFailures = defineMiddleware(async ({ request }, next) => {
 });
 
 /**
- * A step page rendered as its shell (markers where the learner's parts go: src/lib/courses/step-shell.ts) is kept
- * for the step and filled with this learner's parts, as the step page's fast lane fills it.
+ * A page rendered as its shell (markers where the viewer's parts go: src/lib/html/page-shell.ts) is kept and filled
+ * with this viewer's parts, as the page's fast lane fills it.
  */
-const stepShells = defineMiddleware(async ({ locals }, next) => {
+const pageShells = defineMiddleware(async ({ locals }, next) => {
   const response = await next();
-  const rendered = locals.stepShell;
+  const rendered = locals.pageShell;
   if (!rendered || response.status !== 200) return response;
   const csp = response.headers.get('Content-Security-Policy') ?? '';
-  const shell = keptShell(rendered.key) ?? parseShell(await response.text(), csp);
-  if (!shell) throw new Error(`The step page ${rendered.key} was rendered without all of its learner's slots.`);
+  const shell = keptShell(rendered.key) ?? parseShell(await response.text(), csp, rendered.slots);
+  if (!shell) throw new Error(`The page ${rendered.key} was rendered without all of its slots.`);
   keepShell(rendered.key, shell);
   const body = fillShell(shell, rendered.parts);
   const answer = new Headers(response.headers);
@@ -87,8 +88,8 @@ const stepShells = defineMiddleware(async ({ locals }, next) => {
   return new Response(body, { status: 200, headers: answer });
 });
 
-// Mark as complete and tests from the page's scripts, and plain step pages once their shell is kept, are answered
-// before Astro's pipeline (src/server/platform-server.ts).
-registerFastLanes(completionLane, stepPageLane, attemptLane);
+// Mark as complete and tests from the page's scripts, and plain step and Progress pages once their shell is kept,
+// are answered before Astro's pipeline (src/server/platform-server.ts).
+registerFastLanes(completionLane, stepPageLane, progressPageLane, attemptLane);
 
-export const onRequest = sequence(headers, storageFailures, originCheck, auth, stepShells);
+export const onRequest = sequence(headers, storageFailures, originCheck, auth, pageShells);

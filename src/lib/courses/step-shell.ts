@@ -1,10 +1,9 @@
 /**
  * A step page is the same for every learner but for a few parts: the header's account links, the course's
  * percentage, Mark as complete, the moderators' link and the comments. Its plain form (a GET with no query, on a
- * step without a test, for a learner whose access has not ended) is rendered by Astro once per step with a marker
- * in each of those slots and kept as a shell; every request then fills the slots with the learner's own parts.
- * The page itself does this too (src/middleware.ts), and src/lib/courses/step-page-lane.ts fills kept shells
- * without Astro's per-request pipeline, so both give the same bytes (tests/security/step-page-lane.test.ts).
+ * step without a test, for a learner whose access has not ended) is made from a shell (src/lib/html/page-shell.ts),
+ * filled by src/middleware.ts after Astro renders it and by src/lib/courses/step-page-lane.ts without Astro once it
+ * is kept, so both give the same bytes (tests/security/page-lanes.test.ts).
  */
 import type { User } from 'lucia';
 import type { Db } from '../../../db/client';
@@ -15,72 +14,28 @@ import { stepPathOf, viewerOf } from '../discussion/access';
 import type { ThreadPlace } from '../discussion/listing';
 import { canModerate } from '../discussion/rules';
 import { loadThread } from '../discussion/thread';
-import { html, Html } from '../html/html';
+import { html } from '../html/html';
+import { slotMarkers, type ShellParts } from '../html/page-shell';
 import { siteHeaderHtml } from '../html/site-header';
 import { coursePercentHtml, markCompleteHtml } from '../progress/completion-markup';
 import { coursePercent } from '../progress/summary';
 import type { Course } from './catalog';
 import type { OutlineStep } from './outline';
 
-export const shellSlots = ['header', 'percent', 'completion', 'moderation', 'thread'] as const;
-export type ShellSlot = (typeof shellSlots)[number];
-export type LearnerParts = Record<ShellSlot, Html>;
-
-/** Comment text and course content are escaped, so no learner can write a marker into a page. */
-const markerOf = (slot: ShellSlot) => `<!--best-cpd-slot:${slot}-->`;
-export const slotMarkers = Object.fromEntries(shellSlots.map((slot) => [slot, new Html(markerOf(slot))])) as LearnerParts;
-const markerPattern = /<!--best-cpd-slot:([a-z]+)-->/g;
+export const stepSlots = ['header', 'percent', 'completion', 'moderation', 'thread'] as const;
+export type StepSlot = (typeof stepSlots)[number];
+export type StepParts = ShellParts<StepSlot>;
+export const stepMarkers = slotMarkers(stepSlots);
 
 /** Which shell a request's page is made from, or null when the page is not in its plain form. */
-export function shellKey(course: Course, step: OutlineStep, tier: Tier, request: { method: string; search: string }): string | null {
+export function stepShellKey(course: Course, step: OutlineStep, tier: Tier, request: { method: string; search: string }): string | null {
   if (request.method !== 'GET' || request.search !== '') return null;
   if (step.data.type === 'quiz' || step.data.type === 'assessment') return null;
   if (stepLock(tier, step.type) === 'expired') return null;
-  return `${course.slug}/${step.id}`;
+  return `step:${course.slug}/${step.id}`;
 }
 
-export interface StepShell {
-  /** The page's text around the slots: one more piece than there are slots. */
-  pieces: string[];
-  slots: ShellSlot[];
-  /** The page's Content-Security-Policy, which carries the hashes of its scripts and styles. */
-  csp: string;
-}
-
-/** Splits a page rendered with markers into its pieces; null if a slot is missing or a marker is unknown. */
-export function parseShell(page: string, csp: string): StepShell | null {
-  const pieces: string[] = [];
-  const slots: ShellSlot[] = [];
-  let last = 0;
-  for (const match of page.matchAll(markerPattern)) {
-    const slot = match[1] as ShellSlot;
-    if (!shellSlots.includes(slot)) return null;
-    pieces.push(page.slice(last, match.index));
-    slots.push(slot);
-    last = match.index + match[0].length;
-  }
-  pieces.push(page.slice(last));
-  return shellSlots.every((slot) => slots.includes(slot)) ? { pieces, slots, csp } : null;
-}
-
-export function fillShell(shell: StepShell, parts: LearnerParts): string {
-  let out = shell.pieces[0]!;
-  for (let i = 0; i < shell.slots.length; i++) out += parts[shell.slots[i]!].value + shell.pieces[i + 1]!;
-  return out;
-}
-
-// One shell a step: the course is loaded once per process, so a shell never goes stale.
-const kept = new Map<string, StepShell>();
-
-export function keptShell(key: string): StepShell | undefined {
-  return kept.get(key);
-}
-
-export function keepShell(key: string, shell: StepShell): void {
-  kept.set(key, shell);
-}
-
-export interface LearnerPartsInput {
+export interface StepPartsInput {
   user: User;
   course: Course;
   step: OutlineStep;
@@ -91,7 +46,7 @@ export interface LearnerPartsInput {
 }
 
 /** The learner's own parts of the step page: a few indexed queries and string building. */
-export function learnerParts(db: Db, { user, course, step, tier, completed, place }: LearnerPartsInput): LearnerParts {
+export function stepParts(db: Db, { user, course, step, tier, completed, place }: StepPartsInput): StepParts {
   const stepPath = stepPathOf(course.slug, step.id);
   const viewer = viewerOf(db, user, course.slug);
   const thread = loadThread(db, { courseSlug: course.slug, stepId: step.id }, viewer, place);

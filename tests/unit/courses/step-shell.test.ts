@@ -6,11 +6,12 @@ import { fullAccess, type Tier } from '../../../src/lib/access/tiers';
 import { findStep, type Course } from '../../../src/lib/courses/catalog';
 import { buildOutline } from '../../../src/lib/courses/outline';
 import { courseSchema, stepSchema } from '../../../src/lib/courses/schema';
-import { fillShell, parseShell, shellKey, shellSlots, slotMarkers, type LearnerParts } from '../../../src/lib/courses/step-shell';
+import { stepMarkers, stepShellKey, stepSlots, type StepParts } from '../../../src/lib/courses/step-shell';
+import { fillShell, parseShell } from '../../../src/lib/html/page-shell';
 import { Html } from '../../../src/lib/html/html';
 
 const marker = (name: string) => `<!--best-cpd-slot:${name}-->`;
-const parts: LearnerParts = {
+const parts: StepParts = {
   header: new Html('<header>H</header>'),
   percent: new Html('<b>40%</b>'),
   completion: new Html('<form>Done</form>'),
@@ -21,8 +22,8 @@ const page = `<body>${marker('header')}<main><span>${marker('percent')}</span>${
 
 describe('the step page shell', () => {
   it('marks each learner part with its own comment marker', () => {
-    expect(shellSlots).toEqual(['header', 'percent', 'completion', 'moderation', 'thread']);
-    expect(Object.fromEntries(Object.entries(slotMarkers).map(([slot, m]) => [slot, m.value]))).toEqual({
+    expect(stepSlots).toEqual(['header', 'percent', 'completion', 'moderation', 'thread']);
+    expect(Object.fromEntries(Object.entries(stepMarkers).map(([slot, m]) => [slot, m.value]))).toEqual({
       header: '<!--best-cpd-slot:header-->',
       percent: '<!--best-cpd-slot:percent-->',
       completion: '<!--best-cpd-slot:completion-->',
@@ -32,7 +33,7 @@ describe('the step page shell', () => {
   });
 
   it('splits a page at its markers and fills each slot with the learner’s part', () => {
-    const shell = parseShell(page, "default-src 'self'")!;
+    const shell = parseShell(page, "default-src 'self'", stepSlots)!;
     expect(shell).toEqual({
       pieces: ['<body>', '<main><span>', '</span>', '<aside>', '</aside>', '</main></body>'],
       slots: ['header', 'percent', 'completion', 'moderation', 'thread'],
@@ -43,23 +44,23 @@ describe('the step page shell', () => {
 
   it('fills each slot in its place when the markers come in another order', () => {
     const reordered = `${marker('thread')}|${marker('moderation')}|${marker('header')}|${marker('completion')}|${marker('percent')}`;
-    const shell = parseShell(reordered, '')!;
+    const shell = parseShell(reordered, '', stepSlots)!;
     expect(shell.slots).toEqual(['thread', 'moderation', 'header', 'completion', 'percent']);
     expect(fillShell(shell, parts)).toBe('<ol>T</ol>|<p>Mod</p>|<header>H</header>|<form>Done</form>|<b>40%</b>');
   });
 
   it('refuses a page that is missing any one slot', () => {
-    for (const slot of shellSlots) expect(parseShell(page.replace(marker(slot), ''), ''), slot).toBeNull();
-    expect(parseShell('<body>no markers</body>', '')).toBeNull();
+    for (const slot of stepSlots) expect(parseShell(page.replace(marker(slot), ''), '', stepSlots), slot).toBeNull();
+    expect(parseShell('<body>no markers</body>', '', stepSlots)).toBeNull();
   });
 
   it('refuses a page with a marker for a slot it does not know', () => {
-    expect(parseShell(`${page}${marker('footer')}`, '')).toBeNull();
+    expect(parseShell(`${page}${marker('footer')}`, '', stepSlots)).toBeNull();
   });
 
   it('inserts parts exactly as they are, without looking for markers or replacement patterns in them', () => {
-    const shell = parseShell(page, '')!;
-    const sneaky: LearnerParts = { ...parts, header: new Html(`${marker('thread')} $& $1 $$`), thread: new Html(marker('header')) };
+    const shell = parseShell(page, '', stepSlots)!;
+    const sneaky: StepParts = { ...parts, header: new Html(`${marker('thread')} $& $1 $$`), thread: new Html(marker('header')) };
     expect(fillShell(shell, sneaky)).toBe(
       `<body>${marker('thread')} $& $1 $$<main><span><b>40%</b></span><form>Done</form><aside><p>Mod</p></aside>${marker('header')}</main></body>`,
     );
@@ -104,7 +105,7 @@ describe('which requests are served from a shell', () => {
   it('keys the plain GET of an article or discussion step, for full access and for limited access that has not ended', () => {
     expect([article.type, discussion.type]).toEqual(['article', 'discussion']);
     for (const step of [article, discussion]) {
-      for (const tier of [fullAccess, limited(false)]) expect(shellKey(course, step, tier, get)).toBe(`best/${step.id}`);
+      for (const tier of [fullAccess, limited(false)]) expect(stepShellKey(course, step, tier, get)).toBe(`step:best/${step.id}`);
     }
   });
 
@@ -114,14 +115,14 @@ describe('which requests are served from a shell', () => {
       { method: 'HEAD', search: '' },
       { method: 'GET', search: '?sort=liked' },
     ]) {
-      expect(shellKey(course, article, fullAccess, request), request.method + request.search).toBeNull();
+      expect(stepShellKey(course, article, fullAccess, request), request.method + request.search).toBeNull();
     }
   });
 
   it('has no shell for quiz and assessment steps, or once limited access has ended', () => {
     expect([quiz.type, assessment.type]).toEqual(['quiz', 'assessment']);
-    expect(shellKey(course, quiz, fullAccess, get)).toBeNull();
-    expect(shellKey(course, assessment, fullAccess, get)).toBeNull();
-    expect(shellKey(course, article, limited(true), get)).toBeNull();
+    expect(stepShellKey(course, quiz, fullAccess, get)).toBeNull();
+    expect(stepShellKey(course, assessment, fullAccess, get)).toBeNull();
+    expect(stepShellKey(course, article, limited(true), get)).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 /**
- * A step page in its plain form is rendered by Astro once per step as a shell and then filled per request by a
- * fast lane (src/lib/courses/step-shell.ts, step-page-lane.ts). The shell must hold nothing of the person whose
- * request made it, and the lane must answer exactly as the page does, or leave the request to the page.
+ * Step pages in their plain form and the Progress page are rendered by Astro once as a shell and then filled per
+ * request by a fast lane (src/lib/html/page-shell.ts, src/lib/courses/step-shell.ts, src/lib/progress/progress-shell.ts).
+ * The shell must hold nothing of the person whose request made it, and the lane must answer exactly as the page
+ * does, or leave the request to the page.
  *
- * Each person in turn is the first to open every step on a fresh server, so their pages come from Astro; everyone
+ * Each person in turn is the first to open every page on a fresh server, so their pages come from Astro; everyone
  * else's pages on that server come from the lane. Each lane page must equal that person's own Astro page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ const everyone: Someone[] = ['learnerA', 'learnerB', 'otherEducator', 'educator'
 /** An article with the comments, one without, a video step; the quiz and assessment are always the page's. */
 const steps = ['hello', 'second-step', 'short-clip', 'third-step'];
 const pathOf = (step: string) => `/courses/fixture-basics/steps/${step}`;
+const progress = '/courses/fixture-basics/progress';
+const pages = [...steps.map(pathOf), progress];
 const fromShell = (response: Response) => response.headers.get('server-timing') === 'fast-lane';
 
 let world: World;
@@ -48,38 +51,42 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.process.kill('SIGKILL'));
 
-describe('the step page lane', () => {
+describe('the step and Progress page lanes', () => {
   it('gives every person exactly the page Astro renders for them, whoever made the shell', async () => {
     const astroPages = new Map<string, string>();
-    const lanePages: { who: Someone; step: string; body: string; madeBy: Someone }[] = [];
+    const lanePages: { who: Someone; page: string; body: string; madeBy: Someone }[] = [];
     for (const first of everyone) {
       await restart();
-      for (const step of steps) {
-        const { response, body } = await open(world.cookies[first], pathOf(step));
+      for (const page of pages) {
+        const { response, body } = await open(world.cookies[first], page);
         expect(response.status).toBe(200);
         expect(fromShell(response)).toBe(false);
-        astroPages.set(`${first} ${step}`, body);
+        astroPages.set(`${first} ${page}`, body);
       }
       for (const who of everyone.filter((w) => w !== first)) {
-        for (const step of steps) {
-          const { response, body } = await open(world.cookies[who], pathOf(step));
+        for (const page of pages) {
+          const { response, body } = await open(world.cookies[who], page);
           expect(response.status).toBe(200);
           expect(fromShell(response)).toBe(true);
-          lanePages.push({ who, step, body, madeBy: first });
+          lanePages.push({ who, page, body, madeBy: first });
         }
       }
     }
     for (const page of lanePages) {
-      expect(page.body, `${page.who} on ${page.step}, shell made by ${page.madeBy}`).toBe(astroPages.get(`${page.who} ${page.step}`));
+      expect(page.body, `${page.who} on ${page.page}, shell made by ${page.madeBy}`).toBe(astroPages.get(`${page.who} ${page.page}`));
     }
     // The pages differ by person, so the comparison above could have caught a leak.
-    const hello = (who: Someone) => astroPages.get(`${who} hello`)!;
+    const hello = (who: Someone) => astroPages.get(`${who} ${pathOf('hello')}`)!;
     expect(hello('educator')).toContain('Reported and hidden comments');
     expect(hello('learnerA')).not.toContain('Reported and hidden comments');
     expect(hello('learnerA')).toMatch(/Notifications <span class="count-badge">1<span class="visually-hidden"> unread<\/span><\/span>/);
     expect(hello('learnerB')).not.toContain('count-badge');
     expect(hello('admin')).toContain('href="/educator">Console</a>');
     expect(hello('learnerA')).not.toContain('href="/educator">Console</a>');
+    const progressOf = (who: Someone) => astroPages.get(`${who} ${progress}`)!;
+    expect(progressOf('learnerA')).toContain('Download your certificate (PDF)');
+    expect(progressOf('learnerB')).toMatch(/Your certificate [A-Z0-9-]+ was revoked on/);
+    expect(progressOf('otherEducator')).toContain('To get your certificate, complete at least 90% of the steps');
   });
 
   it('sends the headers the page sends, with the page’s own script hashes', async () => {
@@ -106,6 +113,13 @@ describe('the step page lane', () => {
 
   it('leaves to the page what is not the plain form: a query, a test, ended access, no session, not joined', async () => {
     const learner = world.cookies.learnerA;
+    const progressQuery = await open(learner, `${progress}?from=email`);
+    expect(progressQuery.response.status).toBe(200);
+    expect(fromShell(progressQuery.response)).toBe(false);
+    const signedOutProgress = await open('', progress);
+    expect(signedOutProgress.response.status).toBe(303);
+    expect(signedOutProgress.response.headers.get('location')).toBe(`/signin?next=${encodeURIComponent(progress)}`);
+
     const sorted = await open(learner, `${pathOf('hello')}?sort=liked`);
     expect(sorted.response.status).toBe(200);
     expect(fromShell(sorted.response)).toBe(false);
@@ -146,6 +160,12 @@ describe('the step page lane', () => {
     expect(fromShell(ended.response)).toBe(false);
     expect(ended.body).toContain('Your limited access has ended');
     expect(ended.body).not.toContain('Mark as complete');
+
+    await open(world.cookies.learnerA, '/courses/fixture-tiered/progress');
+    const endedProgress = await open(world.cookies.learnerB, '/courses/fixture-tiered/progress');
+    expect(endedProgress.response.status).toBe(200);
+    expect(fromShell(endedProgress.response)).toBe(false);
+    expect(endedProgress.body).toContain('Your limited access has ended');
   });
 
   it('slides a session past half its life, sending the renewed cookie', async () => {
