@@ -121,6 +121,8 @@ const matrix: Row[] = [
       { text: '{revokedOfBFormatted}', to: ['learnerB'] },
     ],
   },
+  // The page has no form: a POST is shown the page as a GET would be, and changes nothing.
+  { method: 'POST', path: `${BASICS}/progress`, form: () => ({ intent: 'certificate' }), expect: signedIn(200), stored: count('certificates'), writes: [] },
   { method: 'GET', path: `${TIERED}/progress`, expect: signedIn(`303 ${TIERED}`) },
   { method: 'GET', path: '/courses/no-such-course/progress', expect: all(404) },
   { method: 'GET', path: `${BASICS}/reflections`, expect: signedIn(200), shows: [{ text: secrets.reflectionOfA, to: ['learnerA'] }] },
