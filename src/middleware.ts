@@ -10,6 +10,7 @@ import { fillShell, keepShell, keptShell, parseShell } from './lib/html/page-she
 import { stepPageLane } from './lib/courses/step-page-lane';
 import { attemptLane } from './lib/quizzes/attempt-lane';
 import { progressPageLane } from './lib/progress/progress-shell';
+import { commentPostLane } from './lib/discussion/post-lane';
 import { registerFastLanes } from './server/fast-lane';
 import { noteReadOnly, reopenIfWritableAgain } from '../db/client';
 
@@ -88,8 +89,8 @@ const pageShells = defineMiddleware(async ({ locals }, next) => {
   return new Response(body, { status: 200, headers: answer });
 });
 
-// Mark as complete and tests from the page's scripts, and plain step and Progress pages once their shell is kept,
-// are answered before Astro's pipeline (src/server/platform-server.ts).
-registerFastLanes(completionLane, stepPageLane, progressPageLane, attemptLane);
+// Mark as complete, tests and comments from the page's scripts, and plain step and Progress pages once their shell
+// is kept, are answered before Astro's pipeline (src/server/platform-server.ts).
+registerFastLanes(completionLane, stepPageLane, progressPageLane, attemptLane, commentPostLane);
 
 export const onRequest = sequence(headers, storageFailures, originCheck, auth, pageShells);

@@ -98,7 +98,9 @@ export default function CommentForm({ action, back, mentionsUrl, threadUrl, comp
     setBusy(true);
     setStatus('');
     try {
-      const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' } });
+      // URL-encoded, as the form itself would send it, so the server's fast lane can take it.
+      const fields = [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]);
+      const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(fields), headers: { Accept: 'application/json' } });
       const result = (await response.json()) as { id?: string; error?: string };
       if (!response.ok || !result.id) {
         setError(result.error ?? 'Your comment could not be posted. Please try again.');
