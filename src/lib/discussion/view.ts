@@ -86,9 +86,21 @@ export function threadViews(topLevel: CommentSource[], replies: CommentSource[],
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
+// Formatting a date costs more than the rest of a comment's markup, and a thread shows the same comments to
+// everyone, so each minute's text is kept (a bounded number of them).
+const formattedMinutes = new Map<number, string>();
+const keptMinutes = 20_000;
+
 /** "23 Nov 2026, 10:21", in UK time, where most learners are. */
 export function formatCommentTime(date: Date): string {
-  return dateTime.format(date);
+  const minute = Math.floor(date.getTime() / 60_000);
+  let text = formattedMinutes.get(minute);
+  if (text === undefined) {
+    text = dateTime.format(date);
+    if (formattedMinutes.size >= keptMinutes) formattedMinutes.delete(formattedMinutes.keys().next().value as number);
+    formattedMinutes.set(minute, text);
+  }
+  return text;
 }
 
 export function countLabel(n: number, one: string, many: string): string {

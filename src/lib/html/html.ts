@@ -5,10 +5,13 @@
  */
 
 const replacements: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const special = /[&<>"']/;
+const specials = /[&<>"']/g;
 
 /** Escapes text for an element's content or a double-quoted attribute, as Astro's own escaping does. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => replacements[c]!);
+  // Most text has nothing to escape; testing first skips building a new string (a large share of a thread's time).
+  return special.test(text) ? text.replace(specials, (c) => replacements[c]!) : text;
 }
 
 /** Markup that is safe to place as it is: made by `html` or by a trusted renderer. */
