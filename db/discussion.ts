@@ -153,8 +153,24 @@ export function findCommentWithAuthor(db: Db, id: string, viewerId: string): Thr
   return withAuthor(db).get({ id, viewerId });
 }
 
-export function insertComment(db: Db, row: typeof comments.$inferInsert): void {
-  db.insert(comments).values(row).run();
+const inserting = perConnection((db) =>
+  db
+    .insert(comments)
+    .values({
+      id: p.id,
+      courseSlug: p.courseSlug,
+      stepId: p.stepId,
+      userId: p.userId,
+      parentId: sql.placeholder('parentId'),
+      body: sql.placeholder('body'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+
+/** A new comment or reply (never deleted, hidden or pinned when posted). */
+export function insertComment(db: Db, row: Pick<typeof comments.$inferInsert, 'id' | 'courseSlug' | 'stepId' | 'userId' | 'parentId' | 'body' | 'createdAt'>): void {
+  inserting(db).run({ ...row, parentId: row.parentId ?? null });
 }
 
 export function updateCommentBody(db: Db, id: string, body: string, editedAt: Date): void {

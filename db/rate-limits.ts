@@ -15,26 +15,28 @@ const statements = perConnection((db) => ({
 
 /** Takes a token from each bucket in one write transaction, so concurrent servers cannot both spend the last one. */
 export function consumeTokens(db: Db, buckets: { key: string; rule: BucketRule }[], now = Date.now()): BucketResult {
-  return db.transaction(
-    (tx) => {
-      let worst: BucketResult | undefined;
-      const results = buckets.map(({ key, rule }) => {
-        const row = statements(tx).find.get({ key });
-        const result = takeToken(rule, row && { tokens: row.tokens, updatedAt: row.updatedAt.getTime() }, now);
-        return { key, result };
-      });
-      const refused = results.filter((r) => !r.result.allowed);
-      // A refused try spends nothing, so a blocked account refills while the limit holds.
-      if (refused.length === 0) {
-        for (const { key, result } of results) {
-          statements(tx).save.run({ key, tokens: result.state.tokens, updatedAt: new Date(result.state.updatedAt) });
-        }
-      }
-      for (const { result } of refused.length ? refused : results) {
-        if (!worst || result.retryAfterSeconds > worst.retryAfterSeconds) worst = result;
-      }
-      return worst ?? { allowed: true, state: { tokens: 0, updatedAt: now }, retryAfterSeconds: 0 };
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => spendTokens(tx, buckets, now), { behavior: 'immediate' });
+}
+
+/**
+ * Takes a token from each bucket inside a write transaction the caller holds (begun immediate), so a change and the
+ * token it costs are stored together. A refused try spends nothing, so a blocked account refills while the limit holds.
+ */
+export function spendTokens(tx: Db, buckets: { key: string; rule: BucketRule }[], now: number): BucketResult {
+  let worst: BucketResult | undefined;
+  const results = buckets.map(({ key, rule }) => {
+    const row = statements(tx).find.get({ key });
+    const result = takeToken(rule, row && { tokens: row.tokens, updatedAt: row.updatedAt.getTime() }, now);
+    return { key, result };
+  });
+  const refused = results.filter((r) => !r.result.allowed);
+  if (refused.length === 0) {
+    for (const { key, result } of results) {
+      statements(tx).save.run({ key, tokens: result.state.tokens, updatedAt: new Date(result.state.updatedAt) });
+    }
+  }
+  for (const { result } of refused.length ? refused : results) {
+    if (!worst || result.retryAfterSeconds > worst.retryAfterSeconds) worst = result;
+  }
+  return worst ?? { allowed: true, state: { tokens: 0, updatedAt: now }, retryAfterSeconds: 0 };
 }

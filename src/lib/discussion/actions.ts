@@ -18,7 +18,7 @@ import {
   type CommentRow,
 } from '../../../db/discussion';
 import { setStepComplete } from '../../../db/progress';
-import { consumeTokens } from '../../../db/rate-limits';
+import { spendTokens } from '../../../db/rate-limits';
 import type { NotificationKind } from '../../../db/schema';
 import { randomId } from '../auth/hash';
 import { rules } from '../rate-limit/bucket';
@@ -72,16 +72,6 @@ export function postComment(
   const checked = checkCommentText(rawText);
   if (!checked.ok) return { ok: false, status: 400, error: checked.error };
   if (replyTo?.deletedAt) return { ok: false, status: 400, error: 'That comment has been deleted, so it cannot be replied to.' };
-  const limit = consumeTokens(db, [{ key: `comment:user:${author.id}`, rule: rules.comment }], now.getTime());
-  if (!limit.allowed) {
-    const wait = limit.retryAfterSeconds === 1 ? 'a second' : `${limit.retryAfterSeconds} seconds`;
-    return {
-      ok: false,
-      status: 429,
-      error: `You can post up to ${rules.comment.capacity} comments a minute. Wait ${wait} and post again.`,
-      retryAfterSeconds: limit.retryAfterSeconds,
-    };
-  }
   const comment = {
     id: randomId(),
     courseSlug: place.courseSlug,
@@ -93,11 +83,27 @@ export function postComment(
     deletedAt: null,
     hiddenAt: null,
   };
-  db.transaction((tx) => {
-    insertComment(tx, comment);
-    notify(tx, comment, comment.body, author, replyTo?.userId, now);
-    if (place.completesStep) setStepComplete(tx, author.id, place.courseSlug, place.stepId, true, now);
-  });
+  // The token and the comment are stored in one transaction: one commit a post, and never one without the other.
+  const limit = db.transaction(
+    (tx) => {
+      const spent = spendTokens(tx, [{ key: `comment:user:${author.id}`, rule: rules.comment }], now.getTime());
+      if (!spent.allowed) return spent;
+      insertComment(tx, comment);
+      notify(tx, comment, comment.body, author, replyTo?.userId, now);
+      if (place.completesStep) setStepComplete(tx, author.id, place.courseSlug, place.stepId, true, now);
+      return spent;
+    },
+    { behavior: 'immediate' },
+  );
+  if (!limit.allowed) {
+    const wait = limit.retryAfterSeconds === 1 ? 'a second' : `${limit.retryAfterSeconds} seconds`;
+    return {
+      ok: false,
+      status: 429,
+      error: `You can post up to ${rules.comment.capacity} comments a minute. Wait ${wait} and post again.`,
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
+  }
   return { ok: true, id: comment.id };
 }
 
