@@ -13,14 +13,26 @@ const steps = stepIds('content/courses/best');
 // The immutable flag makes a file read-only even for root; tmpfs has no such flag, so this one lives in tests/.tmp.
 const readOnlyDir = path.resolve('tests/.tmp/reliability-read-only');
 const readOnlyPath = path.join(readOnlyDir, 'platform.db');
+// A database that turns read-only under a running server: the file and its WAL and shared-memory files.
+const liveDir = path.resolve('tests/.tmp/reliability-read-only-live');
+const livePath = path.join(liveDir, 'platform.db');
+const liveFiles = ['', '-wal', '-shm'].map((suffix) => `${livePath}${suffix}`);
 let server: RunningServer | undefined;
+
+/** Sets or clears the immutable flag, which holds even for root, on the files that exist. */
+const immutable = (on: boolean, files: string[]) => {
+  const present = files.filter((file) => existsSync(file));
+  if (present.length) execFileSync('chattr', [on ? '+i' : '-i', ...present]);
+};
 
 const mount = (options: string) => execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint]);
 
 beforeAll(() => {
-  if (existsSync(readOnlyPath)) execFileSync('chattr', ['-i', readOnlyPath]);
-  rmSync(readOnlyDir, { recursive: true, force: true });
-  mkdirSync(readOnlyDir, { recursive: true });
+  immutable(false, [readOnlyPath, ...liveFiles]);
+  for (const dir of [readOnlyDir, liveDir]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
   rmSync(mountPoint, { recursive: true, force: true });
   mkdirSync(mountPoint, { recursive: true });
   mount('size=4m');
@@ -29,7 +41,7 @@ beforeAll(() => {
 afterAll(() => {
   server?.process.kill('SIGKILL');
   // Never leave an undeletable file behind in tests/.tmp.
-  if (existsSync(readOnlyPath)) execFileSync('chattr', ['-i', readOnlyPath]);
+  immutable(false, [readOnlyPath, ...liveFiles]);
   try {
     execFileSync('umount', ['-l', mountPoint]);
   } catch {
@@ -128,6 +140,41 @@ describe('a read-only database', () => {
     server.process.kill('SIGTERM');
     await server.exited;
     const db = new Database(readOnlyPath, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const stored = (db.prepare('SELECT step_id FROM step_completions ORDER BY step_id').all() as { step_id: string }[]).map((r) => r.step_id);
+    db.close();
+    expect(stored).toEqual([steps[0]!, steps[2]!].sort());
+  });
+});
+
+describe('a database that turns read-only while the server runs', () => {
+  it('refuses changes with 503 while reads go on, and takes them again once it clears, losing nothing acknowledged', async () => {
+    server = await startServer({ port: 4479, databasePath: livePath });
+    const session = await learner(server, 'best', 'read-only-live@example.org');
+    expect(await session.markComplete(steps[0]!)).toBe(200);
+
+    immutable(true, liveFiles);
+    expect(await session.markComplete(steps[1]!)).toBe(503);
+    const form = await fetch(`${server.url}/courses/best/steps/${steps[1]}`, {
+      method: 'POST',
+      headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'intent=complete',
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(503);
+    expect(await form.text()).toContain('The service cannot save changes at the moment. Nothing you sent was stored.');
+    const progress = await fetch(`${server.url}/courses/best/progress`, { headers: { Cookie: session.cookie } });
+    expect(progress.status).toBe(200);
+    expect(await progress.text()).toContain('You have completed 1 of');
+
+    immutable(false, liveFiles);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await session.markComplete(steps[2]!)).toBe(200);
+    expect(server.output()).toContain('Storage unavailable for POST');
+
+    server.process.kill('SIGTERM');
+    await server.exited;
+    const db = new Database(livePath, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = (db.prepare('SELECT step_id FROM step_completions ORDER BY step_id').all() as { step_id: string }[]).map((r) => r.step_id);
     db.close();
