@@ -5,10 +5,8 @@
  * (keeping its shell) or answers whatever else it is.
  */
 import type { User } from 'lucia';
-import { noteReadOnly } from '../../../db/client';
 import type { FastLane } from '../../server/fast-lane';
-import { laneSession, sendSignedIn } from '../http/lane';
-import { storageFailureAnswer } from '../http/storage-errors';
+import { answerStorageFailure, laneSession, sendSignedIn } from '../http/lane';
 import type { Html } from './html';
 import { fillShell, keptShell } from './page-shell';
 
@@ -28,10 +26,7 @@ export function shellLane(address: RegExp, resolve: ShellResolver): FastLane {
       sendSignedIn(res, 200, fillShell(shell, page.parts()), { 'Content-Type': 'text/html', 'Content-Security-Policy': shell.csp, ...signedIn.renewed });
       return true;
     } catch (error) {
-      const answer = storageFailureAnswer(error, { method: 'GET', path: req.url ?? '', wantsJson: false }, noteReadOnly);
-      if (!answer) throw error;
-      sendSignedIn(res, answer.status, answer.body, answer.headers);
-      return true;
+      return answerStorageFailure(res, error, { method: 'GET', path: req.url ?? '', wantsJson: false });
     }
   };
 }

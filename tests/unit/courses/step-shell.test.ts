@@ -1,14 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { fullAccess, type Tier } from '../../../src/lib/access/tiers';
-import { findStep, type Course } from '../../../src/lib/courses/catalog';
-import { buildOutline } from '../../../src/lib/courses/outline';
-import { courseSchema, stepSchema } from '../../../src/lib/courses/schema';
+import { findStep } from '../../../src/lib/courses/catalog';
 import { stepMarkers, stepShellKey, stepSlots, type StepParts } from '../../../src/lib/courses/step-shell';
 import { fillShell, parseShell } from '../../../src/lib/html/page-shell';
 import { Html } from '../../../src/lib/html/html';
+import { courseFromDisk } from '../../support/course-steps';
 
 const marker = (name: string) => `<!--best-cpd-slot:${name}-->`;
 const parts: StepParts = {
@@ -67,32 +63,10 @@ describe('the step page shell', () => {
   });
 });
 
-/**
- * The real BeST course as the catalogue builds it (course.yaml and each step's front matter, through the same
- * schemas and buildOutline), read from disk as tests/unit/progress/stable-ids.test.ts does: under Vitest,
- * getCourse() sees an empty content store unless `astro dev` or `astro sync` has written .astro/data-store.json.
- */
-function readCourse(dir: string): Course {
-  const data = courseSchema.parse(parse(readFileSync(path.join(dir, 'course.yaml'), 'utf8')));
-  const sources = readdirSync(dir)
-    .filter((name) => /^week-\d+$/.test(name))
-    .flatMap((week) =>
-      readdirSync(path.join(dir, week))
-        .filter((name) => name.endsWith('.mdx'))
-        .map((name) => {
-          const filePath = path.join(dir, week, name);
-          const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(filePath, 'utf8'))?.[1] ?? '';
-          return { data: stepSchema.parse(parse(front)), filePath };
-        }),
-    );
-  const slug = path.basename(dir);
-  return { slug, title: data.title, data, outline: buildOutline(data, sources), entries: new Map(), quizzes: new Map(), filePath: path.join(dir, 'course.yaml') };
-}
-
 describe('which requests are served from a shell', () => {
   const get = { method: 'GET', search: '' };
   const limited = (expired: boolean): Tier => ({ tier: 'limited', endsAt: new Date('2030-01-01T00:00:00Z'), expired });
-  const course = readCourse('content/courses/best');
+  const course = courseFromDisk('content/courses/best');
   const ofType = (type: string) => {
     const found = course.outline.steps.find((s) => s.type === type && s.data.type === type);
     return findStep(course, found?.id)!;

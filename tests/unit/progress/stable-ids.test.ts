@@ -2,31 +2,16 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { openDatabase } from '../../../db/client';
 import { completedStepIds, setStepComplete } from '../../../db/progress';
 import { insertAttempt, passedQuizIds } from '../../../db/quiz-attempts';
 import { insertUser } from '../../../db/users';
-import { buildOutline, type Outline } from '../../../src/lib/courses/outline';
-import { courseSchema, stepSchema } from '../../../src/lib/courses/schema';
+import type { Outline } from '../../../src/lib/courses/outline';
 import { summariseProgress } from '../../../src/lib/progress/summary';
+import { courseFromDisk } from '../../support/course-steps';
 
 /** The outline of a course folder as the site builds it: course.yaml and each week's step files, from disk. */
-function readOutline(dir: string): Outline {
-  const course = courseSchema.parse(parse(readFileSync(path.join(dir, 'course.yaml'), 'utf8')));
-  const sources = readdirSync(dir)
-    .filter((name) => /^week-\d+$/.test(name))
-    .flatMap((week) =>
-      readdirSync(path.join(dir, week))
-        .filter((name) => name.endsWith('.mdx'))
-        .map((name) => {
-          const filePath = path.join(dir, week, name);
-          const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(filePath, 'utf8'))?.[1] ?? '';
-          return { data: stepSchema.parse(parse(front)), filePath };
-        }),
-    );
-  return buildOutline(course, sources);
-}
+const readOutline = (dir: string): Outline => courseFromDisk(dir).outline;
 
 const fileOf = (dir: string, week: number, stepId: string) => {
   const folder = path.join(dir, `week-${week}`);
