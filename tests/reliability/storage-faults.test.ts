@@ -25,6 +25,30 @@ const immutable = (on: boolean, files: string[]) => {
   if (present.length) execFileSync('chattr', [on ? '+i' : '-i', ...present]);
 };
 
+/** The plain form's Mark as complete, which must be refused with the 503 message while the database cannot be written. */
+async function expectPlainFormRefused(running: RunningServer, cookie: string, step: string): Promise<Response> {
+  const refused = await fetch(`${running.url}/courses/best/steps/${step}`, {
+    method: 'POST',
+    headers: { Origin: running.url, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'intent=complete',
+    redirect: 'manual',
+  });
+  expect(refused.status).toBe(503);
+  expect(await refused.clone().text()).toContain('The service cannot save changes at the moment. Nothing you sent was stored.');
+  return refused;
+}
+
+/** The steps stored as completed, once the file passes SQLite's integrity check. */
+function completionsStored(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    return (db.prepare('SELECT step_id FROM step_completions ORDER BY step_id').all() as { step_id: string }[]).map((r) => r.step_id);
+  } finally {
+    db.close();
+  }
+}
+
 const mount = (options: string) => execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint]);
 
 beforeAll(() => {
@@ -89,10 +113,7 @@ describe('a full disk', () => {
 
     server.process.kill('SIGTERM');
     await server.exited;
-    const db = new Database(databasePath, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = new Set((db.prepare('SELECT step_id FROM step_completions').all() as { step_id: string }[]).map((r) => r.step_id));
-    db.close();
+    const stored = new Set(completionsStored(databasePath));
     expect(acknowledged.filter((s) => !stored.has(s))).toEqual([]);
     expect(acknowledged.length).toBeGreaterThanOrEqual(2);
   });
@@ -115,15 +136,8 @@ describe('a read-only database', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Mark as incomplete');
 
-    const refused = await fetch(`${server.url}/courses/best/steps/${steps[1]}`, {
-      method: 'POST',
-      headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'intent=complete',
-      redirect: 'manual',
-    });
-    expect(refused.status).toBe(503);
+    const refused = await expectPlainFormRefused(server, session.cookie, steps[1]!);
     expect(refused.headers.get('retry-after')).toBe('60');
-    expect(await refused.text()).toContain('The service cannot save changes at the moment. Nothing you sent was stored.');
     const refusedJson = await fetch(`${server.url}/courses/best/steps/${steps[1]}`, {
       method: 'POST',
       headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -139,11 +153,7 @@ describe('a read-only database', () => {
 
     server.process.kill('SIGTERM');
     await server.exited;
-    const db = new Database(readOnlyPath, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = (db.prepare('SELECT step_id FROM step_completions ORDER BY step_id').all() as { step_id: string }[]).map((r) => r.step_id);
-    db.close();
-    expect(stored).toEqual([steps[0]!, steps[2]!].sort());
+    expect(completionsStored(readOnlyPath)).toEqual([steps[0]!, steps[2]!].sort());
   });
 });
 
@@ -155,14 +165,7 @@ describe('a database that turns read-only while the server runs', () => {
 
     immutable(true, liveFiles);
     expect(await session.markComplete(steps[1]!)).toBe(503);
-    const form = await fetch(`${server.url}/courses/best/steps/${steps[1]}`, {
-      method: 'POST',
-      headers: { Origin: server.url, Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'intent=complete',
-      redirect: 'manual',
-    });
-    expect(form.status).toBe(503);
-    expect(await form.text()).toContain('The service cannot save changes at the moment. Nothing you sent was stored.');
+    await expectPlainFormRefused(server, session.cookie, steps[1]!);
     const progress = await fetch(`${server.url}/courses/best/progress`, { headers: { Cookie: session.cookie } });
     expect(progress.status).toBe(200);
     expect(await progress.text()).toContain('You have completed 1 of');
@@ -174,10 +177,6 @@ describe('a database that turns read-only while the server runs', () => {
 
     server.process.kill('SIGTERM');
     await server.exited;
-    const db = new Database(livePath, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = (db.prepare('SELECT step_id FROM step_completions ORDER BY step_id').all() as { step_id: string }[]).map((r) => r.step_id);
-    db.close();
-    expect(stored).toEqual([steps[0]!, steps[2]!].sort());
+    expect(completionsStored(livePath)).toEqual([steps[0]!, steps[2]!].sort());
   });
 });
