@@ -41,11 +41,14 @@ const marking = perConnection((db) => {
 
 /** Marks a step complete (or not) and notes the learner as active, in one transaction. Idempotent. */
 export function setStepComplete(db: Db, userId: string, courseSlug: string, stepId: string, complete: boolean, now = new Date()): void {
-  const statements = marking(db);
   // The statements belong to this connection, so they run inside the transaction it opens.
-  db.transaction(() => {
-    if (complete) statements.insert.run({ userId, courseSlug, stepId, now });
-    else statements.remove.run({ userId, courseSlug, stepId });
-    statements.touch.run({ userId, courseSlug, nowMs: now.getTime() });
-  });
+  db.transaction(() => writeStepComplete(db, userId, courseSlug, stepId, complete, now));
+}
+
+/** setStepComplete's writes, for a caller that already holds a transaction (a nested one would cost a savepoint). */
+export function writeStepComplete(tx: Db, userId: string, courseSlug: string, stepId: string, complete: boolean, now: Date): void {
+  const statements = marking(tx);
+  if (complete) statements.insert.run({ userId, courseSlug, stepId, now });
+  else statements.remove.run({ userId, courseSlug, stepId });
+  statements.touch.run({ userId, courseSlug, nowMs: now.getTime() });
 }

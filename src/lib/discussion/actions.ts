@@ -17,7 +17,7 @@ import {
   updateCommentBody,
   type CommentRow,
 } from '../../../db/discussion';
-import { setStepComplete } from '../../../db/progress';
+import { writeStepComplete } from '../../../db/progress';
 import { spendTokens } from '../../../db/rate-limits';
 import type { NotificationKind } from '../../../db/schema';
 import { randomId } from '../auth/hash';
@@ -90,7 +90,7 @@ export function postComment(
       if (!spent.allowed) return spent;
       insertComment(tx, comment);
       notify(tx, comment, comment.body, author, replyTo?.userId, now);
-      if (place.completesStep) setStepComplete(tx, author.id, place.courseSlug, place.stepId, true, now);
+      if (place.completesStep) writeStepComplete(tx, author.id, place.courseSlug, place.stepId, true, now);
       return spent;
     },
     { behavior: 'immediate' },

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client';
-import { setStepComplete } from '../../../db/progress';
+import { writeStepComplete } from '../../../db/progress';
 import { findAttempt, insertAttempt, type QuizAttemptRow } from '../../../db/quiz-attempts';
 import { randomId } from '../auth/hash';
 import type { Course } from '../courses/catalog';
@@ -35,7 +35,7 @@ export function submitAttempt(db: Db, course: Course, bank: QuizBank, userId: st
       layout: JSON.stringify(layout),
       submittedAt: now,
     });
-    if (step) setStepComplete(tx, userId, course.slug, step.id, true, now);
+    if (step) writeStepComplete(tx, userId, course.slug, step.id, true, now);
   });
   return { ok: true, attemptId, scored };
 }
