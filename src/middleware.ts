@@ -6,7 +6,7 @@ import { wantsJson } from './lib/http/forms';
 import { isSameOriginWrite } from './lib/http/origin';
 import { storageFailureAnswer } from './lib/http/storage-errors';
 import { completionLane } from './lib/progress/completion-lane';
-import { fillShell, keepShell, keptShell, parseShell } from './lib/html/page-shell';
+import { fillShell, keepShell, parseShell } from './lib/html/page-shell';
 import { stepPageLane } from './lib/courses/step-page-lane';
 import { attemptLane } from './lib/quizzes/attempt-lane';
 import { progressPageLane } from './lib/progress/progress-shell';
@@ -80,7 +80,8 @@ const pageShells = defineMiddleware(async ({ locals }, next) => {
   const rendered = locals.pageShell;
   if (!rendered || response.status !== 200) return response;
   const csp = response.headers.get('Content-Security-Policy') ?? '';
-  const shell = keptShell(rendered.key) ?? parseShell(await response.text(), csp, rendered.slots);
+  // The fresh render replaces any kept shell, so `npm run dev` (where every request comes here) shows edits at once.
+  const shell = parseShell(await response.text(), csp, rendered.slots);
   if (!shell) throw new Error(`The page ${rendered.key} was rendered without all of its slots.`);
   keepShell(rendered.key, shell);
   const body = fillShell(shell, rendered.parts);

@@ -46,7 +46,8 @@ export function fillShell(shell: PageShell, parts: Readonly<Record<string, Html>
   return out;
 }
 
-// One shell a key (a step, a course's Progress page): courses are loaded once per process, so none goes stale.
+// One shell a key (a step, a course's Progress page). A production server loads its courses once, so a shell never
+// goes stale; under `npm run dev` every page is rendered by Astro, and each render replaces its shell.
 const kept = new Map<string, PageShell>();
 
 export function keptShell(key: string): PageShell | undefined {
