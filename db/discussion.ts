@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { literalLimit, perConnection } from './prepared';
 import type { Db } from './client';
-import { bookmarks, commentLikes, commentReports, comments, courseEducators, notifications, users } from './schema';
+import { bookmarks, commentLikes, commentReports, comments, courseEducators, notifications, threadStamps, users } from './schema';
 import type { CommentSort } from '../src/lib/discussion/listing';
 
 export type CommentRow = typeof comments.$inferSelect;
@@ -125,6 +125,38 @@ export function listReplies(db: Db, q: ThreadQuery, parentIds: string[]): Thread
 /** Comments and replies the viewer can read (deleted ones not counted). */
 export function countComments(db: Db, q: Omit<ThreadQuery, 'viewerId'>): number {
   return threadQueries(db).count.get({ courseSlug: q.courseSlug, stepId: q.stepId, includeHidden: q.includeHidden ? 1 : 0 })?.n ?? 0;
+}
+
+const stamps = perConnection((db) => ({
+  stamp: db
+    .select({ stamp: threadStamps.stamp })
+    .from(threadStamps)
+    .where(and(eq(threadStamps.courseSlug, p.courseSlug), eq(threadStamps.stepId, p.stepId)))
+    .prepare(),
+  // json_each keeps one prepared statement for any number of comments, as the replies query does.
+  liked: db
+    .select({ id: commentLikes.commentId })
+    .from(commentLikes)
+    .where(and(eq(commentLikes.userId, p.userId), sql`${commentLikes.commentId} in (select value from json_each(${sql.placeholder('ids')}))`))
+    .limit(1)
+    .prepare(),
+  bookmarked: db
+    .select({ id: bookmarks.commentId })
+    .from(bookmarks)
+    .where(and(eq(bookmarks.userId, p.userId), sql`${bookmarks.commentId} in (select value from json_each(${sql.placeholder('ids')}))`))
+    .limit(1)
+    .prepare(),
+}));
+
+/** The step's thread stamp (db/schema.ts threadStamps): 0 before anything was ever posted there. */
+export function threadStamp(db: Db, courseSlug: string, stepId: string): number {
+  return stamps(db).stamp.get({ courseSlug, stepId })?.stamp ?? 0;
+}
+
+/** Whether the person has liked or bookmarked any of the comments (ids as a JSON array). */
+export function likedOrBookmarkedAny(db: Db, userId: string, commentIdsJson: string): boolean {
+  const q = { userId, ids: commentIdsJson };
+  return stamps(db).liked.get(q) !== undefined || stamps(db).bookmarked.get(q) !== undefined;
 }
 
 /** Everyone who has commented on the step, but the viewer: whom they may @mention. */

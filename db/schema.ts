@@ -168,6 +168,21 @@ export const courseEducators = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.courseSlug] }), index('course_educators_course_idx').on(t.courseSlug)],
 );
 
+/**
+ * A number per step that changes whenever anything its discussion shows may have changed: kept by triggers (in the
+ * migration that adds this table) on comments, authors' names and roles, and course educators, so no write path
+ * can forget it. A kept thread is reused only while its step's stamp is unchanged (src/lib/discussion/kept-thread.ts).
+ */
+export const threadStamps = sqliteTable(
+  'thread_stamps',
+  {
+    courseSlug: text('course_slug').notNull(),
+    stepId: text('step_id').notNull(),
+    stamp: integer('stamp').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseSlug, t.stepId] })],
+);
+
 /** A comment under a step, or a reply to one (one level deep). The body is plain text, never HTML. */
 export const comments = sqliteTable(
   'comments',

@@ -8,7 +8,11 @@
  * else's pages on that server come from the lane. Each lane page must equal that person's own Astro page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server';
+import { openDatabase } from '../../db/client';
+import { threadHtml } from '../../src/lib/discussion/comment-markup';
+import { placeFrom } from '../../src/lib/discussion/listing';
+import { loadThread } from '../../src/lib/discussion/thread';
+import { learner, startServer, type RunningServer } from '../support/server';
 import { startWorld, type Someone, type World } from './access-fixture';
 
 const dir = 'tests/.tmp/step-page-lane';
@@ -176,5 +180,70 @@ describe('the step and Progress page lanes', () => {
     expect(fromShell(response)).toBe(true);
     expect(response.headers.get('set-cookie')?.split(';')[0]).toBe(world.cookies.learnerB);
     expect(Number(world.value('SELECT expires_at FROM sessions WHERE user_id = ?', world.idOf('learnerB')))).toBeGreaterThan(Date.now() + 29 * day);
+  });
+});
+
+describe('the thread kept for learners who have no part in it', () => {
+  /** The thread on C's page, which comes from the kept markup while C has written, liked and bookmarked nothing shown. */
+  const threadOnPage = (page: string) => {
+    const start = page.indexOf('<div class="discussion__thread"');
+    return page.slice(start, page.indexOf('</section>', start)).trimEnd();
+  };
+  /** The thread as made afresh for C from the database, with no kept markup. */
+  const freshThread = (userId: string) => {
+    const { db, sqlite } = openDatabase(`${dir}/platform.db`);
+    try {
+      const place = placeFrom(new URLSearchParams());
+      const thread = loadThread(db, { courseSlug: 'fixture-basics', stepId: 'hello' }, { id: userId, role: 'learner', teaches: false }, place);
+      return threadHtml(thread, place, pathOf('hello')).value;
+    } finally {
+      sqlite.close();
+    }
+  };
+
+  it('shows every change at once: posts, edits, likes, hiding, pinning, authors’ names and educators', async () => {
+    await restart();
+    const reader = await learner(server!, 'fixture-basics', 'neutral-reader@example.org');
+    const readerId = String(world.value('SELECT id FROM users WHERE email = ?', 'neutral-reader@example.org'));
+    const post = (who: Someone, path: string, form: Record<string, string>) =>
+      fetch(server!.url + path, { method: 'POST', redirect: 'manual', headers: { Origin: server!.url, Cookie: world.cookies[who] }, body: new URLSearchParams(form) });
+    const comments = `${pathOf('hello')}/comments`;
+    const readerSees = async () => {
+      const { response, body } = await open(reader.cookie, pathOf('hello'));
+      expect(fromShell(response)).toBe(true);
+      expect(threadOnPage(body)).toBe(freshThread(readerId));
+      return threadOnPage(body);
+    };
+
+    // The first opening is Astro's, which keeps the step's shell; from then on the lane answers.
+    expect((await open(reader.cookie, pathOf('hello'))).response.status).toBe(200);
+    expect(await readerSees()).toContain('A comment by learner A.');
+    expect((await post('learnerB', comments, { text: 'Fresh comment by B.' })).status).toBe(303);
+    expect(await readerSees()).toContain('Fresh comment by B.');
+    expect((await post('learnerA', `${comments}/${world.ids.commentOfA}/edit`, { text: 'A comment by learner A, edited.' })).status).toBe(303);
+    expect(await readerSees()).toContain('A comment by learner A, edited.');
+    expect(await readerSees()).not.toContain('data-like-count>1 like<');
+    expect((await post('otherEducator', `${comments}/${world.ids.commentOfA}/like`, { like: 'yes' })).status).toBe(303);
+    expect(await readerSees()).toContain('data-like-count>1 like<');
+    expect((await post('educator', `${comments}/${world.ids.commentOfB}/moderate`, { action: 'hide' })).status).toBe(303);
+    expect(await readerSees()).not.toContain('A comment by learner B.');
+    expect((await post('educator', `${comments}/${world.ids.commentToModerate}/moderate`, { action: 'pin' })).status).toBe(303);
+    expect(await readerSees()).toContain('Pinned by an educator');
+    world.run("UPDATE users SET name = 'Renamed Learner A' WHERE id = ?", world.idOf('learnerA'));
+    expect(await readerSees()).toContain('Renamed Learner A');
+    expect(await readerSees()).not.toContain('<span class="badge">Educator</span>');
+    world.run("UPDATE users SET role = 'educator' WHERE id = ?", world.idOf('learnerB'));
+    world.run("INSERT INTO course_educators (user_id, course_slug) VALUES (?, 'fixture-basics')", world.idOf('learnerB'));
+    expect(await readerSees()).toContain('<span class="badge">Educator</span>');
+
+    // Once the reader likes a comment, their thread is made for them: the like shows as theirs.
+    const readerLikes = await fetch(server!.url + `${comments}/${world.ids.commentToModerate}/like`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: server!.url, Cookie: reader.cookie },
+      body: new URLSearchParams({ like: 'yes' }),
+    });
+    expect(readerLikes.status).toBe(303);
+    expect(await readerSees()).toContain('aria-pressed="true"');
   });
 });

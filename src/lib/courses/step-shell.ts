@@ -9,11 +9,10 @@ import type { User } from 'lucia';
 import type { Db } from '../../../db/client';
 import { unreadNotificationCount } from '../../../db/discussion';
 import { stepLock, type Tier } from '../access/tiers';
-import { threadHtml } from '../discussion/comment-markup';
+import { threadMarkupFor } from '../discussion/kept-thread';
 import { stepPathOf, viewerOf } from '../discussion/access';
 import type { ThreadPlace } from '../discussion/listing';
 import { canModerate } from '../discussion/rules';
-import { loadThread } from '../discussion/thread';
 import { html } from '../html/html';
 import { slotMarkers, type ShellParts } from '../html/page-shell';
 import { siteHeaderHtml } from '../html/site-header';
@@ -49,12 +48,11 @@ export interface StepPartsInput {
 export function stepParts(db: Db, { user, course, step, tier, completed, place }: StepPartsInput): StepParts {
   const stepPath = stepPathOf(course.slug, step.id);
   const viewer = viewerOf(db, user, course.slug);
-  const thread = loadThread(db, { courseSlug: course.slug, stepId: step.id }, viewer, place);
   return {
     header: siteHeaderHtml(user, unreadNotificationCount(db, user.id)),
     percent: coursePercentHtml(coursePercent(course.outline, completed)),
     completion: stepLock(tier, step.type) === 'expired' ? html`` : markCompleteHtml(stepPath, completed.has(step.id)),
     moderation: canModerate(viewer) ? html`<p><a href="/educator/moderation">Reported and hidden comments</a></p>` : html``,
-    thread: threadHtml(thread, place, stepPath),
+    thread: threadMarkupFor(db, { courseSlug: course.slug, stepId: step.id }, viewer, place, stepPath),
   };
 }

@@ -75,7 +75,7 @@ export function commentHtml(c: CommentView, stepPath: string, back: string): Htm
 }
 
 /** The count, the sort choice, the comments and Show more. Also served alone (comments/thread) for the island. */
-export function threadHtml(thread: Thread, place: ThreadPlace, stepPath: string): Html {
+export function threadHtml(thread: Pick<Thread, 'count' | 'comments' | 'nextId'>, place: ThreadPlace, stepPath: string): Html {
   const back = threadHref(stepPath, place);
   const any = thread.comments.length > 0;
   const sorts = commentSorts.map(

@@ -11,6 +11,9 @@ export interface Thread {
   comments: CommentView[];
   /** The first comment Show more would add, so the link can land on it; undefined when all are shown. */
   nextId: string | undefined;
+  /** Every comment and reply shown, and who wrote them. */
+  shownIds: string[];
+  authorIds: Set<string>;
 }
 
 export function loadThread(db: Db, place: { courseSlug: string; stepId: string }, viewer: Viewer, shown: ThreadPlace): Thread {
@@ -20,9 +23,12 @@ export function loadThread(db: Db, place: { courseSlug: string; stepId: string }
   const rest = listTopLevel(db, q, shown.sort, shown.shown + 1);
   const topLevel = [...pinned, ...rest.slice(0, shown.shown)];
   const replies = listReplies(db, q, topLevel.map((c) => c.id));
+  const rows = [...topLevel, ...replies];
   return {
     count: countComments(db, q),
     comments: threadViews(topLevel, replies, viewer),
     nextId: rest[shown.shown]?.id,
+    shownIds: rows.map((r) => r.id),
+    authorIds: new Set(rows.map((r) => r.userId)),
   };
 }

@@ -166,7 +166,7 @@ describe('moderation of a comment', () => {
 });
 
 describe('the thread', () => {
-  const thread = (comments: CommentSource[], count = comments.length, nextId?: string): Thread => ({
+  const thread = (comments: CommentSource[], count = comments.length, nextId?: string): Pick<Thread, 'count' | 'comments' | 'nextId'> => ({
     count,
     comments: threadViews(comments, [], bob),
     nextId,
