@@ -127,25 +127,24 @@ export function countComments(db: Db, q: Omit<ThreadQuery, 'viewerId'>): number 
   return threadQueries(db).count.get({ courseSlug: q.courseSlug, stepId: q.stepId, includeHidden: q.includeHidden ? 1 : 0 })?.n ?? 0;
 }
 
+/** The person's row, if any, in a table of per-comment marks (likes, bookmarks) among comments given as a JSON array. */
+const anyMarkAmong = (db: Db, table: typeof commentLikes | typeof bookmarks) =>
+  db
+    .select({ id: table.commentId })
+    .from(table)
+    // json_each keeps one prepared statement for any number of comments, as the replies query does.
+    .where(and(eq(table.userId, p.userId), sql`${table.commentId} in (select value from json_each(${sql.placeholder('ids')}))`))
+    .limit(1)
+    .prepare();
+
 const stamps = perConnection((db) => ({
   stamp: db
     .select({ stamp: threadStamps.stamp })
     .from(threadStamps)
     .where(and(eq(threadStamps.courseSlug, p.courseSlug), eq(threadStamps.stepId, p.stepId)))
     .prepare(),
-  // json_each keeps one prepared statement for any number of comments, as the replies query does.
-  liked: db
-    .select({ id: commentLikes.commentId })
-    .from(commentLikes)
-    .where(and(eq(commentLikes.userId, p.userId), sql`${commentLikes.commentId} in (select value from json_each(${sql.placeholder('ids')}))`))
-    .limit(1)
-    .prepare(),
-  bookmarked: db
-    .select({ id: bookmarks.commentId })
-    .from(bookmarks)
-    .where(and(eq(bookmarks.userId, p.userId), sql`${bookmarks.commentId} in (select value from json_each(${sql.placeholder('ids')}))`))
-    .limit(1)
-    .prepare(),
+  liked: anyMarkAmong(db, commentLikes),
+  bookmarked: anyMarkAmong(db, bookmarks),
 }));
 
 /** The step's thread stamp (db/schema.ts threadStamps): 0 before anything was ever posted there. */

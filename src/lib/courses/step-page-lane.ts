@@ -11,7 +11,8 @@ import { findStep } from './catalog';
 import { joinedTier, learnerAccess } from './learner-access';
 import { stepParts, stepShellKey } from './step-shell';
 
-const noQuery = new URLSearchParams();
+/** The plain form has no query, so the thread's default order and length. */
+const plainPlace = placeFrom(new URLSearchParams());
 
 export const stepPageLane = shellLane(/^\/courses\/([a-z0-9-]+)\/steps\/([a-z0-9-]+)$/, async (match, user) => {
   const access = await learnerAccess(match[1], user);
@@ -27,7 +28,7 @@ export const stepPageLane = shellLane(/^\/courses\/([a-z0-9-]+)\/steps\/([a-z0-9
     parts: () => {
       const db = getDb();
       const completed = completedStepIds(db, user.id, course.slug);
-      return stepParts(db, { user, course, step, tier, completed, place: placeFrom(noQuery) });
+      return stepParts(db, { user, course, step, tier, completed, place: plainPlace });
     },
   };
 });

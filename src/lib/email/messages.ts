@@ -1,13 +1,11 @@
 /** The emails we send, each with a plain-text and an HTML part. Pure: links are made by the caller. */
+import { escapeHtml } from '../html/html';
 
 export interface EmailContent {
   subject: string;
   text: string;
   html: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
 /** Paragraphs around one link, in both parts; the HTML is plain enough for any mail client. */
 function compose(siteName: string, subject: string, before: string[], link: { label: string; url: string }, after: string[]): EmailContent {

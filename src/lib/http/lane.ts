@@ -85,6 +85,8 @@ export function scriptPost<Key extends string>(spec: { address: RegExp; contentT
   };
 }
 
+const jsonType = { 'Content-Type': 'application/json; charset=utf-8' };
+
 export interface LaneAnswer {
   status: number;
   body: object;
@@ -111,8 +113,7 @@ export function scriptPostLane<Asked extends { bodyLength: number }>(
       reopenIfWritableAgain();
       const result = await answer(asked, signedIn.user, () => readBody(req, asked.bodyLength));
       if (!result) return false;
-      const json = { 'Content-Type': 'application/json; charset=utf-8' };
-      sendSignedIn(res, result.status, JSON.stringify(result.body), { ...json, ...result.headers, ...signedIn.renewed });
+      sendSignedIn(res, result.status, JSON.stringify(result.body), { ...jsonType, ...result.headers, ...signedIn.renewed });
       return true;
     } catch (error) {
       return answerStorageFailure(res, error, { method: 'POST', path: req.url ?? '', wantsJson: true });
